@@ -1,0 +1,126 @@
+/**
+ * The shape of `GET /api/public/sessions`, as the contract (§2) allows it to vary.
+ *
+ * Every answer is untrusted. The page is checked first (is it a session list at all?), then each
+ * row on its own, so one bad row costs that row and not the page. Unknown fields are stripped
+ * (the API grows); known fields of the wrong type reject their row.
+ *
+ * Each schema's `error` is a noun phrase ("a string"), so a message reads
+ * "`sessions[3].status` must be a string": zod/mini's own messages are generic.
+ */
+import * as z from 'zod/mini';
+
+const isDate = (value: string) => !Number.isNaN(Date.parse(value));
+const isDecimal = (value: string) => /^\s*-?\d+(\.\d+)?\s*$/.test(value);
+
+const text = z.string({ error: 'a string' });
+const optionalText = z.optional(z.nullable(z.string({ error: 'a string or null' })));
+const optionalDate = z.optional(
+  z.nullable(z.string({ error: 'an ISO 8601 date or null' }).check(z.refine(isDate, { error: 'an ISO 8601 date' }))),
+);
+const optionalNonNegative = z.optional(
+  z.nullable(z.number({ error: 'a number or null' }).check(z.nonnegative({ error: 'zero or more' }))),
+);
+
+const stuckSignalSchema = z.union(
+  [text, z.object({ type: z.string({ error: 'a signal name' }) })],
+  { error: 'a signal name or an object with a `type`' },
+);
+
+const healthSchema = z.object(
+  {
+    healthStatus: optionalText,
+    stuckSignals: z.optional(z.nullable(z.array(stuckSignalSchema, { error: 'a list of signals' }))),
+  },
+  { error: 'an object or null' },
+);
+
+export const sessionSchema = z.object(
+  {
+    id: text.check(z.minLength(1, { error: 'a non-empty string' })),
+    status: text.check(z.minLength(1, { error: 'a non-empty string' })),
+    issueIdentifier: optionalText,
+    workType: optionalText,
+    provider: optionalText,
+    startedAt: optionalDate,
+    completedAt: optionalDate,
+    durationMs: optionalNonNegative,
+    durationSeconds: optionalNonNegative,
+    costUsd: z.optional(
+      z.nullable(
+        z.union(
+          [
+            z.string().check(z.refine(isDecimal, { error: 'a decimal string' })),
+            z.number().check(z.refine(Number.isFinite, { error: 'a finite number' })),
+          ],
+          {
+          error: 'a decimal string, a number or null',
+        }),
+      ),
+    ),
+    health: z.optional(z.nullable(healthSchema)),
+  },
+  { error: 'an object' },
+);
+
+const pageSchema = z.object(
+  {
+    sessions: z.array(z.unknown(), { error: 'an array' }),
+    cursor: z.optional(z.nullable(z.string({ error: 'a string or null' }))),
+  },
+  { error: 'a JSON object' },
+);
+
+/** One session as parsed: the contract's fields, unknown ones dropped. */
+export type Session = z.infer<typeof sessionSchema>;
+export type StuckSignal = NonNullable<NonNullable<Session['health']>['stuckSignals']>[number];
+
+/** A row that failed validation: where it stood in the page, and why. */
+export interface RejectedRow {
+  index: number;
+  reason: string;
+}
+
+export interface ParsedPage {
+  sessions: Session[];
+  rejected: RejectedRow[];
+  cursor: string | null;
+}
+
+/** Thrown when the answer as a whole is not a session list; carries a sentence a person can act on. */
+export class SchemaError extends Error {
+  override name = 'SchemaError';
+}
+
+type Issue = z.core.$ZodIssue;
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  return out;
+}
+
+/** "`sessions[3].status` must be a string", "`id` is missing". */
+export function describeIssue(issue: Issue, prefix: readonly PropertyKey[] = []): string {
+  const path = formatPath([...prefix, ...issue.path]);
+  const subject = path ? `\`${path}\`` : 'the answer';
+  // Issues carry their input only when parsed with `reportInput: true`.
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `${subject} is missing`;
+  return `${subject} must be ${issue.message}`;
+}
+
+/** Parses one page, keeping the valid rows; throws SchemaError when the page itself is not a list. */
+export function parseSessionsPage(body: unknown): ParsedPage {
+  const page = z.safeParse(pageSchema, body, { reportInput: true });
+  if (!page.success) {
+    throw new SchemaError(`The server's answer is not a session list: ${describeIssue(page.error.issues[0]!)}.`);
+  }
+  const sessions: Session[] = [];
+  const rejected: RejectedRow[] = [];
+  page.data.sessions.forEach((row, index) => {
+    const parsed = z.safeParse(sessionSchema, row, { reportInput: true });
+    if (parsed.success) sessions.push(parsed.data);
+    else rejected.push({ index, reason: describeIssue(parsed.error.issues[0]!, ['sessions', index]) });
+  });
+  return { sessions, rejected, cursor: page.data.cursor ?? null };
+}

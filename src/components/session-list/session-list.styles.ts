@@ -1,0 +1,403 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    /* Public knobs (--rensei-*) fall back to light defaults; private ones (--_*) are what rules use. */
+    --_font: var(--rensei-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font-size: var(--rensei-font-size, 14px);
+    --_text: var(--rensei-color-text, #1f2328);
+    --_muted: var(--rensei-color-muted, #59636e);
+    --_background: var(--rensei-color-background, #ffffff);
+    --_surface: var(--rensei-color-surface, #f6f8fa);
+    --_border: var(--rensei-color-border, #d1d9e0);
+    --_accent: var(--rensei-color-accent, #0969da);
+    --_selected: var(--rensei-color-selected, #ddf4ff);
+    --_green: var(--rensei-color-green, #1a7f37);
+    --_yellow: var(--rensei-color-yellow, #9a6700);
+    --_red: var(--rensei-color-red, #d1242f);
+    --_unknown: var(--rensei-color-unknown, #818b98);
+    --_row-height: var(--rensei-row-height, 36px);
+    --_density: var(--rensei-density, 1);
+    --_radius: var(--rensei-radius, 6px);
+    --_pad-y: calc(6px * var(--_density));
+    --_pad-x: calc(10px * var(--_density));
+
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    background: var(--_background);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.4;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    container-type: inline-size;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_text: var(--rensei-color-text, #e6edf3);
+      --_muted: var(--rensei-color-muted, #9198a1);
+      --_background: var(--rensei-color-background, #0d1117);
+      --_surface: var(--rensei-color-surface, #151b23);
+      --_border: var(--rensei-color-border, #3d444d);
+      --_accent: var(--rensei-color-accent, #4493f8);
+      --_selected: var(--rensei-color-selected, #132339);
+      --_green: var(--rensei-color-green, #3fb950);
+      --_yellow: var(--rensei-color-yellow, #d29922);
+      --_red: var(--rensei-color-red, #f85149);
+      --_unknown: var(--rensei-color-unknown, #656c76);
+    }
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  /* Grows with its content; a host that sets a height (or max-height) gets an inner scroll. */
+  .root {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    max-height: inherit;
+  }
+
+  .scroller {
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow: auto;
+  }
+
+  button,
+  select,
+  input {
+    font: inherit;
+    color: inherit;
+  }
+
+  button,
+  select,
+  input[type='search'] {
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 4px 10px;
+    min-height: 32px;
+  }
+
+  button {
+    cursor: pointer;
+    background: var(--_surface);
+  }
+
+  button:disabled {
+    cursor: progress;
+    opacity: 0.7;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 8px 12px;
+    padding: 10px var(--_pad-x);
+    background: var(--_surface);
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+
+  .field-label {
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+
+  .search-field {
+    flex: 1 1 12em;
+  }
+
+  .search-field input {
+    width: 100%;
+  }
+
+  .updated {
+    margin-left: auto;
+    align-self: center;
+    color: var(--_muted);
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .notices {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    padding: 8px var(--_pad-x);
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .notice {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    padding: 6px 10px;
+    border-radius: var(--_radius);
+    border: 1px solid color-mix(in srgb, var(--_yellow) 50%, transparent);
+    background: color-mix(in srgb, var(--_yellow) 12%, var(--_background));
+  }
+
+  .notice > span {
+    flex: 1;
+  }
+
+  .new-sessions {
+    align-self: center;
+    border-radius: 999px;
+    color: var(--_accent);
+    font-weight: 600;
+  }
+
+  [role='grid'] {
+    display: block;
+  }
+
+  .row {
+    display: grid;
+    grid-template-columns:
+      28px minmax(6.5em, 1.2fr) minmax(6.5em, 0.9fr) minmax(6em, 1fr) minmax(4.5em, 0.8fr)
+      minmax(6.5em, 0.8fr) minmax(4.5em, 0.6fr);
+    align-items: center;
+    min-height: var(--_row-height);
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .row.header {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    min-height: 0;
+    background: var(--_surface);
+    color: var(--_muted);
+    font-size: 0.8em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+  }
+
+  [part~='row'] {
+    cursor: pointer;
+  }
+
+  [part~='row']:hover {
+    background: var(--_surface);
+  }
+
+  [part~='row'][aria-selected='true'] {
+    background: var(--_selected);
+    box-shadow: inset 3px 0 0 var(--_accent);
+  }
+
+  [part~='row']:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+
+  .cell {
+    padding: var(--_pad-y) var(--_pad-x);
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .num {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .c-health {
+    position: relative;
+    overflow: visible;
+    padding-right: 0;
+  }
+
+  .c-identifier {
+    font-weight: 600;
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.95em;
+  }
+
+  /* Health: colour and shape both carry the level (circle, triangle, square, hollow ring). */
+  .dot {
+    display: inline-block;
+    width: 12px;
+    height: 12px;
+    vertical-align: middle;
+    background: var(--_unknown);
+    forced-color-adjust: none;
+  }
+
+  .dot[data-health='green'] {
+    background: var(--_green);
+    border-radius: 50%;
+  }
+
+  .dot[data-health='yellow'] {
+    background: var(--_yellow);
+    clip-path: polygon(50% 0, 100% 100%, 0 100%);
+  }
+
+  .dot[data-health='red'] {
+    background: var(--_red);
+    border-radius: 2px;
+  }
+
+  .dot[data-health='unknown'] {
+    background: transparent;
+    border: 2px solid var(--_unknown);
+    border-radius: 50%;
+  }
+
+  .tooltip {
+    display: none;
+    position: absolute;
+    z-index: 3;
+    left: calc(100% - 4px);
+    top: 50%;
+    transform: translateY(-50%);
+    padding: 4px 8px;
+    border-radius: var(--_radius);
+    background: var(--_text);
+    color: var(--_background);
+    font-size: 0.85em;
+    white-space: nowrap;
+    pointer-events: none;
+  }
+
+  .dot:hover + .tooltip,
+  [part~='row']:focus .tooltip {
+    display: block;
+  }
+
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+  }
+
+  .badge::before {
+    content: '';
+    width: 7px;
+    height: 7px;
+    border-radius: 50%;
+    background: var(--_muted);
+    flex: none;
+  }
+
+  .badge[data-status='working']::before {
+    background: var(--_accent);
+    animation: pulse 1.6s ease-in-out infinite;
+  }
+
+  .badge[data-status='completed']::before {
+    background: var(--_green);
+  }
+
+  .badge[data-status='failed']::before {
+    background: var(--_red);
+  }
+
+  .badge[data-status='queued']::before {
+    background: transparent;
+    border: 1.5px solid var(--_muted);
+  }
+
+  @keyframes pulse {
+    50% {
+      opacity: 0.3;
+    }
+  }
+
+  .not-live {
+    margin-left: 4px;
+    font-size: 0.8em;
+    color: var(--_muted);
+    font-style: italic;
+  }
+
+  .c-work-type,
+  .c-provider {
+    color: var(--_muted);
+  }
+
+  .state {
+    padding: 28px var(--_pad-x);
+    text-align: center;
+    color: var(--_muted);
+  }
+
+  .state p {
+    margin: 6px 0 12px;
+  }
+
+  .state.error {
+    color: var(--_text);
+  }
+
+  .state.error strong {
+    color: var(--_red);
+  }
+
+  .actions {
+    display: flex;
+    justify-content: center;
+    gap: 8px;
+  }
+
+  .footer {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 6px var(--_pad-x);
+    background: var(--_surface);
+    border-top: 1px solid var(--_border);
+    color: var(--_muted);
+    font-size: 0.9em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;

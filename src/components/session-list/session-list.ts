@@ -1,0 +1,549 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ApiError } from '../../api/client.js';
+import type { Session } from '../../api/schema.js';
+import { ClockController } from '../../controllers/clock.js';
+import { SessionFeedController, type FeedRequestKind } from '../../controllers/session-feed.js';
+import { SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
+import { filterRows, hasActiveFilters, statusOptions, type FilteredRows, type SessionFilters } from '../../model/filter.js';
+import { formatCost, formatCount, formatDuration, MISSING } from '../../model/format.js';
+import { signalWords } from '../../model/health.js';
+import { dateTimeFormat } from '../../model/intl.js';
+import { durationAt, isTicking, type SessionRow } from '../../model/session-row.js';
+import type { StoreChange } from '../../model/session-store.js';
+import { defaultStrings, type SessionListStrings } from '../../strings.js';
+import { styles } from './session-list.styles.js';
+
+const NAVIGATION_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+const HEALTH_FILTERS = ['', 'attention', 'blocking'] as const;
+
+/**
+ * A live, filterable list of one Rensei project's agent sessions, with health at a glance.
+ *
+ * @summary Shows a Rensei project's AI-agent sessions, live, on any page.
+ *
+ * @fires session-select - A row was activated. `detail: { session }`. Cancelable: cancelling keeps the row from being marked selected (and a detail link from being followed).
+ * @fires sessions-load - A page or refresh was merged. `detail: { kind, added, updated, held, total, hasMore, rejected }`.
+ * @fires sessions-error - A request failed; rows on screen stay. `detail: { kind, status, message, request, retryInMs }`.
+ *
+ * @csspart base - The element's inner wrapper.
+ * @csspart toolbar - The bar holding the filters and the "updated" time.
+ * @csspart status-filter - The native `<select>` of statuses, with counts.
+ * @csspart search - The native `<input type="search">` for the identifier prefix.
+ * @csspart health-filter - The native `<select>` of health views (all, needs attention, blocking).
+ * @csspart updated - When the list was last updated.
+ * @csspart notice - A non-blocking notice above rows that stay on screen.
+ * @csspart notice-action - The control inside a notice that tries again.
+ * @csspart new-sessions - The control that brings in new sessions held back while scrolled away.
+ * @csspart scroller - The scrolling area (scrolls itself when the host gives the element a height).
+ * @csspart grid - The ARIA grid.
+ * @csspart header - The column header row.
+ * @csspart row - One per rendered session row; carries `data-session-id`.
+ * @csspart cell - Every cell of a row.
+ * @csspart health-dot - The health dot; carries `data-health="green|yellow|red|unknown"`.
+ * @csspart tooltip - The health tooltip (hover the dot, or focus its row).
+ * @csspart identifier - The issue identifier.
+ * @csspart status-badge - The status word; carries `data-status`.
+ * @csspart not-live - The marker on a working row that live refresh does not cover.
+ * @csspart loading - The state shown while the first page loads.
+ * @csspart empty - The empty state (no sessions, or none match the filters).
+ * @csspart clear-filters - The control in the empty state that clears the filters.
+ * @csspart error - The blocking error state (nothing to show).
+ * @csspart retry - The control inside `error` that tries again.
+ * @csspart footer - The summary line under the rows.
+ * @csspart load-more - The control that fetches the next page; present only while a next cursor exists.
+ *
+ * @cssprop [--rensei-font=system-ui, sans-serif] - Font family.
+ * @cssprop [--rensei-font-size=14px] - Base font size.
+ * @cssprop [--rensei-color-text=#1f2328] - Text colour (dark scheme: #e6edf3).
+ * @cssprop [--rensei-color-muted=#59636e] - Secondary text (dark scheme: #9198a1).
+ * @cssprop [--rensei-color-background=#ffffff] - Background (dark scheme: #0d1117).
+ * @cssprop [--rensei-color-surface=#f6f8fa] - Header, toolbar and hover background (dark scheme: #151b23).
+ * @cssprop [--rensei-color-border=#d1d9e0] - Borders (dark scheme: #3d444d).
+ * @cssprop [--rensei-color-accent=#0969da] - Focus ring, selection and controls (dark scheme: #4493f8).
+ * @cssprop [--rensei-color-selected=#ddf4ff] - Selected row background (dark scheme: #132339).
+ * @cssprop [--rensei-color-green=#1a7f37] - Healthy (dark scheme: #3fb950).
+ * @cssprop [--rensei-color-yellow=#9a6700] - Advisory (dark scheme: #d29922).
+ * @cssprop [--rensei-color-red=#d1242f] - Blocking (dark scheme: #f85149).
+ * @cssprop [--rensei-color-unknown=#818b98] - Health unknown (dark scheme: #656c76).
+ * @cssprop [--rensei-row-height=36px] - Minimum row height.
+ * @cssprop [--rensei-density=1] - Scales cell padding: 0.75 is compact, 1.25 roomy.
+ * @cssprop [--rensei-radius=6px] - Corner radius of controls and the frame.
+ */
+export class RenseiSessionList extends LitElement {
+  static override styles = styles;
+
+  /** A project slug, or a `proj_…` id; empty scopes by the page's Referer. */
+  @property() project = '';
+
+  /** An `rsk_*` API key, sent as `Authorization: Bearer`. Prefer the property; it is never reflected. */
+  @property() token = '';
+
+  /** Where the API lives: an origin, optionally with a path prefix (a same-origin proxy works too). */
+  @property({ attribute: 'api-base' }) apiBase = 'https://app.rensei.ai';
+
+  /** Status filter; `""` = all. Any status word works. */
+  @property({ reflect: true }) status = '';
+
+  /** Identifier prefix filter, case-insensitive. */
+  @property({ reflect: true }) search = '';
+
+  /** Health filter: `""` = all, `attention` = yellow and red, `blocking` = red. */
+  @property({ reflect: true }) health = '';
+
+  /** Seconds between live refreshes (fractions allowed); 0 turns live refresh off. */
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 15;
+
+  /** The id of the session the host is showing; that row is marked selected. */
+  @property({ reflect: true }) selected = '';
+
+  /** BCP 47 locale for numbers, costs and times; defaults to the document's `lang`, then the browser's. */
+  @property() locale = '';
+
+  /** Replaces any of the widget's words (see `SessionListStrings`). */
+  @property({ attribute: false }) strings: Partial<SessionListStrings> = {};
+
+  /** The id of the row that holds the grid's one Tab stop. */
+  @state() private focusedId = '';
+
+  private readonly feed = new SessionFeedController(this, {
+    settings: () => ({
+      apiBase: this.apiBase,
+      project: this.project,
+      token: this.token,
+      refreshInterval: this.refreshInterval,
+    }),
+    isAwayFromTop: () => this.isAwayFromTop(),
+    onLoad: (change, kind) => this.onFeedLoad(change, kind),
+    onError: (error, kind, retryIn) => this.onFeedError(error, kind, retryIn),
+  });
+
+  protected readonly clock = new ClockController(this, () => this.needsClock());
+
+  #filtered: { version: number; key: string; result: FilteredRows } | null = null;
+
+  /** The loaded sessions, in order (read-only). */
+  get sessions(): readonly Session[] {
+    return this.feed.store.rows.map((row) => row.session);
+  }
+
+  /** Fetches the first page now and merges it. Resolves when done (or skipped: one request at a time). */
+  refresh(): Promise<void> {
+    return this.feed.refresh();
+  }
+
+  /** Appends the next page, if there is one. */
+  loadMore(): Promise<void> {
+    return this.feed.loadMore();
+  }
+
+  private get text(): SessionListStrings {
+    return { ...defaultStrings, ...this.strings };
+  }
+
+  private get resolvedLocale(): string | undefined {
+    return this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
+  }
+
+  private get filters(): SessionFilters {
+    return { status: this.status, search: this.search, health: this.health };
+  }
+
+  /** One filtering pass per change of rows or filters, however often the element renders. */
+  private get filtered(): FilteredRows {
+    const { version } = this.feed.store;
+    const key = `${this.status}\u0000${this.search}\u0000${this.health}`;
+    if (this.#filtered?.version !== version || this.#filtered.key !== key) {
+      this.#filtered = { version, key, result: filterRows(this.feed.store.rows, this.filters) };
+    }
+    return this.#filtered.result;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
+      this.feed.reset();
+    } else if (changed.has('refreshInterval')) {
+      this.feed.reschedule();
+    }
+  }
+
+  private needsClock(): boolean {
+    if (this.feed.failure?.retryAt) return true;
+    const { store } = this.feed;
+    return this.filtered.rows.some((row) => isTicking(row) && store.isLive(row));
+  }
+
+  private isAwayFromTop(): boolean {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    if (!scroller) return false;
+    if (scroller.scrollHeight > scroller.clientHeight + 1) return scroller.scrollTop > 4;
+    const grid = this.renderRoot.querySelector<HTMLElement>('[part~="grid"]');
+    return grid ? grid.getBoundingClientRect().top < -4 : false;
+  }
+
+  private onFeedLoad(change: StoreChange, kind: FeedRequestKind): void {
+    const { store } = this.feed;
+    this.dispatchEvent(
+      new SessionsLoadEvent({
+        kind,
+        ...change,
+        total: store.rows.length,
+        hasMore: store.nextCursor !== null,
+        rejected: this.feed.rejected.length,
+      }),
+    );
+  }
+
+  private onFeedError(error: ApiError, request: FeedRequestKind, retryInMs: number | null): void {
+    this.dispatchEvent(
+      new SessionsErrorEvent({ kind: error.kind, status: error.status, message: error.message, request, retryInMs }),
+    );
+  }
+
+  // ——— interaction ———
+
+  private onStatusChange(event: Event): void {
+    this.status = (event.target as HTMLSelectElement).value;
+  }
+
+  private onSearchInput(event: Event): void {
+    this.search = (event.target as HTMLInputElement).value;
+  }
+
+  private onHealthChange(event: Event): void {
+    this.health = (event.target as HTMLSelectElement).value;
+  }
+
+  private clearFilters(): void {
+    this.status = '';
+    this.search = '';
+    this.health = '';
+  }
+
+  private showNewSessions(): void {
+    this.feed.store.releasePending();
+    this.requestUpdate();
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    if (scroller && scroller.scrollHeight > scroller.clientHeight) scroller.scrollTop = 0;
+    else this.renderRoot.querySelector('[part~="grid"]')?.scrollIntoView({ block: 'start' });
+  }
+
+  private rowOf(event: Event): HTMLElement | null {
+    for (const node of event.composedPath()) {
+      if (node === this.renderRoot) break;
+      if (node instanceof HTMLElement && node.matches('[part~="row"]')) return node;
+    }
+    return null;
+  }
+
+  /** True when the event began on a control inside the row, which keeps its own behaviour. */
+  private fromInnerControl(event: Event, row: HTMLElement): boolean {
+    for (const node of event.composedPath()) {
+      if (node === row) return false;
+      if (node instanceof HTMLElement && node.matches('a[href], button, input, select, textarea, [contenteditable]')) return true;
+    }
+    return false;
+  }
+
+  private onGridClick(event: MouseEvent): void {
+    const row = this.rowOf(event);
+    if (!row || this.fromInnerControl(event, row)) return;
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    this.activate(row.dataset.sessionId!);
+  }
+
+  private onGridFocusIn(event: FocusEvent): void {
+    const row = this.rowOf(event);
+    if (row) this.focusedId = row.dataset.sessionId!;
+  }
+
+  private onGridKeyDown(event: KeyboardEvent): void {
+    const row = this.rowOf(event);
+    if (!row || this.fromInnerControl(event, row)) return;
+    const rows = this.filtered.rows;
+    const at = rows.findIndex((candidate) => candidate.id === row.dataset.sessionId);
+    if (at === -1) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.activate(rows[at]!.id);
+      return;
+    }
+    if (!NAVIGATION_KEYS.has(event.key)) return;
+    event.preventDefault();
+    const pageSize = Math.max(1, Math.floor(this.scrollerViewportHeight() / Math.max(1, row.offsetHeight)) - 1);
+    const last = rows.length - 1;
+    const next = {
+      ArrowUp: at - 1,
+      ArrowDown: at + 1,
+      Home: 0,
+      End: last,
+      PageUp: at - pageSize,
+      PageDown: at + pageSize,
+    }[event.key as 'ArrowUp'];
+    this.focusRow(rows[Math.min(last, Math.max(0, next))]!.id);
+  }
+
+  private scrollerViewportHeight(): number {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    const own = scroller && scroller.scrollHeight > scroller.clientHeight ? scroller.clientHeight : 0;
+    return own || window.innerHeight;
+  }
+
+  private async focusRow(id: string): Promise<void> {
+    this.focusedId = id;
+    await this.updateComplete;
+    const row = this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-session-id="${CSS.escape(id)}"]`);
+    row?.focus({ preventScroll: true });
+    row?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private activate(id: string): void {
+    const row = this.feed.store.get(id);
+    if (!row) return;
+    this.focusedId = id;
+    const event = new SessionSelectEvent(row.session);
+    this.dispatchEvent(event);
+    if (!event.defaultPrevented) this.selected = id;
+  }
+
+  // ——— rendering ———
+
+  protected override render(): TemplateResult {
+    return html`<div class="root" part="base">
+      ${this.renderToolbar()} ${this.renderNotices()}
+      <div class="scroller" part="scroller">${this.renderBody()}</div>
+      ${this.renderFooter()}
+    </div>`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const t = this.text;
+    const locale = this.resolvedLocale;
+    const options = statusOptions(this.feed.store.rows, this.status);
+    const updatedAt = this.feed.updatedAt;
+    return html`<div class="toolbar" part="toolbar">
+      <label class="field">
+        <span class="field-label">${t.statusFilterLabel}</span>
+        <select part="status-filter" .value=${this.status} @change=${this.onStatusChange}>
+          <option value="" ?selected=${this.status === ''}>${t.allStatuses}</option>
+          ${options.map(
+            ({ status, count }) =>
+              html`<option value=${status} ?selected=${this.status === status}>
+                ${t.statusOption(t.statusName(status), formatCount(count, locale))}
+              </option>`,
+          )}
+        </select>
+      </label>
+      <label class="field search-field">
+        <span class="field-label">${t.searchLabel}</span>
+        <input
+          part="search"
+          type="search"
+          autocomplete="off"
+          spellcheck="false"
+          placeholder=${t.searchPlaceholder}
+          .value=${this.search}
+          @input=${this.onSearchInput}
+        />
+      </label>
+      <label class="field">
+        <span class="field-label">${t.healthFilterLabel}</span>
+        <select part="health-filter" .value=${this.health} @change=${this.onHealthChange}>
+          ${HEALTH_FILTERS.map(
+            (value) =>
+              html`<option value=${value} ?selected=${this.health === value}>
+                ${{ '': t.healthFilterAll, attention: t.healthFilterAttention, blocking: t.healthFilterBlocking }[value]}
+              </option>`,
+          )}
+        </select>
+      </label>
+      <span class="updated" part="updated" aria-live="off">
+        ${updatedAt === null ? nothing : t.updatedAt(this.formatTime(updatedAt))}
+      </span>
+    </div>`;
+  }
+
+  private formatTime(ms: number): string {
+    return dateTimeFormat(this.resolvedLocale, { timeStyle: 'medium' }).format(ms);
+  }
+
+  private retryCountdown(): string {
+    const retryAt = this.feed.failure?.retryAt;
+    if (!retryAt) return '';
+    const seconds = Math.max(1, Math.ceil((retryAt - Date.now()) / 1000));
+    return this.text.retrying(formatCount(seconds, this.resolvedLocale));
+  }
+
+  private renderNotices(): TemplateResult | typeof nothing {
+    const { store, failure, rejected, authStopped } = this.feed;
+    const t = this.text;
+    const locale = this.resolvedLocale;
+    const notices: TemplateResult[] = [];
+    if (failure && !store.isEmpty) {
+      const said = failure.kind === 'more' ? t.loadMoreFailed(failure.error.message) : t.refreshFailed(failure.error.message);
+      const stopped = authStopped ? ` ${t.authStopped}` : '';
+      notices.push(html`<div class="notice" part="notice" role="status" data-kind=${failure.error.kind}>
+        <span>${said} ${this.retryCountdown()}${stopped}</span>
+        <button type="button" part="notice-action" ?disabled=${this.feed.pending} @click=${() => this.feed.retry()}>
+          ${t.retry}
+        </button>
+      </div>`);
+    }
+    if (rejected.length > 0 && !store.isEmpty) {
+      notices.push(html`<div class="notice" part="notice" role="status" data-kind="rejected">
+        ${t.rejectedRows(rejected.length, formatCount(rejected.length, locale), rejected[0]!.reason)}
+      </div>`);
+    }
+    const held = store.pending.length;
+    if (held > 0) {
+      notices.push(html`<button type="button" class="new-sessions" part="new-sessions" @click=${this.showNewSessions}>
+        ${t.newSessions(held, formatCount(held, locale))}
+      </button>`);
+    }
+    return notices.length ? html`<div class="notices">${notices}</div>` : nothing;
+  }
+
+  private renderBody(): TemplateResult {
+    const { store, failure, updatedAt } = this.feed;
+    const t = this.text;
+    if (store.isEmpty && failure) {
+      return html`<div class="state error" part="error" role="alert">
+        <strong>${t.errorTitle}</strong>
+        <p>${failure.error.message} ${this.retryCountdown()}</p>
+        <button type="button" part="retry" ?disabled=${this.feed.pending} @click=${() => this.feed.retry()}>${t.retry}</button>
+      </div>`;
+    }
+    if (store.isEmpty && updatedAt === null) {
+      return html`<div class="state loading" part="loading" role="status">${t.loading}</div>`;
+    }
+    if (store.isEmpty) {
+      return html`<div class="state empty" part="empty" data-empty="project">${t.emptyProject}</div>`;
+    }
+    const { rows } = this.filtered;
+    if (rows.length === 0) return this.renderFilteredEmpty();
+    return this.renderGrid(rows);
+  }
+
+  private renderFilteredEmpty(): TemplateResult {
+    const t = this.text;
+    const { store } = this.feed;
+    if (store.nextCursor !== null) {
+      return html`<div class="state empty" part="empty" data-empty="loaded">
+        <p>${t.emptyLoaded(formatCount(store.rows.length, this.resolvedLocale))}</p>
+        <div class="actions">
+          ${this.renderLoadMore()}
+          <button type="button" part="clear-filters" @click=${this.clearFilters}>${t.clearFilters}</button>
+        </div>
+      </div>`;
+    }
+    const health = { attention: t.healthFilterAttention, blocking: t.healthFilterBlocking }[this.health] ?? this.health;
+    const described = t.describeFilters({
+      status: this.status && t.statusName(this.status),
+      search: this.search.trim(),
+      health: health.toLowerCase(),
+    });
+    return html`<div class="state empty" part="empty" data-empty="filtered">
+      <p>${t.emptyFiltered(described)}</p>
+      <div class="actions">
+        <button type="button" part="clear-filters" @click=${this.clearFilters}>${t.clearFilters}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderGrid(rows: SessionRow[]): TemplateResult {
+    const t = this.text;
+    const focusedId = rows.some((row) => row.id === this.focusedId) ? this.focusedId : rows[0]!.id;
+    return html`<div
+      role="grid"
+      part="grid"
+      aria-label=${t.listLabel}
+      aria-rowcount=${rows.length + 1}
+      aria-busy=${this.feed.pending ? 'true' : 'false'}
+      @click=${this.onGridClick}
+      @keydown=${this.onGridKeyDown}
+      @focusin=${this.onGridFocusIn}
+    >
+      <div class="row header" role="row" part="header" aria-rowindex="1">
+        <span role="columnheader" class="cell c-health"><span class="visually-hidden">${t.columnHealth}</span></span>
+        <span role="columnheader" class="cell c-identifier">${t.columnIdentifier}</span>
+        <span role="columnheader" class="cell c-status">${t.columnStatus}</span>
+        <span role="columnheader" class="cell c-work-type">${t.columnWorkType}</span>
+        <span role="columnheader" class="cell c-provider">${t.columnProvider}</span>
+        <span role="columnheader" class="cell c-duration num">${t.columnDuration}</span>
+        <span role="columnheader" class="cell c-cost num">${t.columnCost}</span>
+      </div>
+      ${repeat(
+        rows,
+        (row) => row.id,
+        (row, index) => this.renderRow(row, index, row.id === focusedId),
+      )}
+    </div>`;
+  }
+
+  private renderRow(row: SessionRow, index: number, focused: boolean): TemplateResult {
+    const t = this.text;
+    const locale = this.resolvedLocale;
+    const { session, health } = row;
+    const live = this.feed.store.isLive(row);
+    const stale = isTicking(row) && !live;
+    const healthName = t.healthName(health.colour, health.signals.map(signalWords));
+    const selected = row.id === this.selected;
+    return html`<div
+      class="row"
+      role="row"
+      part="row"
+      data-session-id=${row.id}
+      aria-rowindex=${index + 2}
+      aria-selected=${selected ? 'true' : 'false'}
+      tabindex=${focused ? 0 : -1}
+    >
+      <span role="gridcell" class="cell c-health" part="cell">
+        <span class="dot" part="health-dot" data-health=${health.colour} role="img" aria-label=${healthName}></span>
+        <span class="tooltip" part="tooltip" aria-hidden="true">${healthName}</span>
+      </span>
+      <span role="gridcell" class="cell c-identifier" part="cell">
+        <span part="identifier">${session.issueIdentifier || MISSING}</span>
+      </span>
+      <span role="gridcell" class="cell c-status" part="cell">
+        <span class="badge" part="status-badge" data-status=${session.status}>${t.statusName(session.status)}</span>
+      </span>
+      <span role="gridcell" class="cell c-work-type" part="cell">${session.workType || MISSING}</span>
+      <span role="gridcell" class="cell c-provider" part="cell">${session.provider || MISSING}</span>
+      <span role="gridcell" class="cell c-duration num" part="cell">
+        ${formatDuration(durationAt(row, Date.now(), live), locale)}
+        ${stale
+          ? html`<span class="not-live" part="not-live" title=${t.notLiveTitle(this.formatTime(row.fetchedAt))}
+              >${t.notLive}</span
+            >`
+          : nothing}
+      </span>
+      <span role="gridcell" class="cell c-cost num" part="cell">${formatCost(row.costUsd, locale)}</span>
+    </div>`;
+  }
+
+  private renderLoadMore(): TemplateResult | typeof nothing {
+    const { store } = this.feed;
+    if (store.nextCursor === null) return nothing;
+    const loading = this.feed.pendingKind === 'more';
+    return html`<button type="button" part="load-more" ?disabled=${loading} @click=${() => this.loadMore()}>
+      ${loading ? this.text.loadingMore : this.text.loadMore}
+    </button>`;
+  }
+
+  private renderFooter(): TemplateResult | typeof nothing {
+    const { store } = this.feed;
+    if (store.isEmpty) return nothing;
+    const t = this.text;
+    const locale = this.resolvedLocale;
+    const { rows, totalCostUsd } = this.filtered;
+    const filtered = hasActiveFilters(this.filters);
+    return html`<div class="footer" part="footer">
+      <span class="summary" role="status">
+        ${t.footerSummary(rows.length, formatCount(rows.length, locale), formatCost(totalCostUsd, locale))}
+        ${filtered ? t.footerOfLoaded(formatCount(store.rows.length, locale)) : nothing}
+      </span>
+      ${rows.length > 0 ? this.renderLoadMore() : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * A once-a-second re-render while something on screen counts (a working row's duration, a retry
+ * countdown) and the page is visible. It asks `isNeeded` first, so an idle list costs nothing.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export class ClockController implements ReactiveController {
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly isNeeded: () => boolean,
+    private readonly periodMs = 1000,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#timer = setInterval(() => {
+      if (!document.hidden && this.isNeeded()) this.host.requestUpdate();
+    }, this.periodMs);
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * Loads and keeps a project's sessions: the first page, "load more", live refresh, retries.
+ *
+ * Each request runs as a `@lit/task` run, which gives it an `AbortSignal` and a pending status;
+ * at most one is in flight. The rows live in a `SessionStore`, so a pending or failed refresh never
+ * blanks them. A change of project, token or api-base starts a new generation: whatever was in
+ * flight is aborted, and an answer for an older generation is never merged.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { ApiError, fetchSessionsPage } from '../api/client.js';
+import type { RejectedRow } from '../api/schema.js';
+import { backoffDelay, jitter } from '../model/backoff.js';
+import { SessionStore, type StoreChange } from '../model/session-store.js';
+
+export type FeedRequestKind = 'refresh' | 'more';
+
+export interface FeedSettings {
+  apiBase: string;
+  project: string;
+  token: string;
+  /** Seconds between refreshes; 0 = live refresh off. */
+  refreshInterval: number;
+}
+
+export interface FeedSource {
+  /** Read at each request, so the feed always uses the element's current properties. */
+  settings(): FeedSettings;
+  /** True when new rows must be held back (the reader is away from the top). */
+  isAwayFromTop(): boolean;
+  onLoad(change: StoreChange, kind: FeedRequestKind): void;
+  onError(error: ApiError, kind: FeedRequestKind, retryInMs: number | null): void;
+}
+
+/** Live refresh off, 429/503 are still retried by themselves this many times. */
+export const MAX_AUTO_RETRIES = 4;
+const RETRY_BASE_MS = 2_000;
+const RETRY_CAP_MS = 5 * 60_000;
+/** On becoming visible, refresh within this long, spread so widgets on one page don't fire together. */
+const WAKE_SPREAD_MS = 1_000;
+
+export interface FeedFailure {
+  error: ApiError;
+  kind: FeedRequestKind;
+  /** When the next automatic attempt is due (clock ms), or null when none is scheduled. */
+  retryAt: number | null;
+}
+
+export class SessionFeedController implements ReactiveController {
+  readonly store = new SessionStore();
+  /** The last failure, until a request of the same kind succeeds. */
+  failure: FeedFailure | null = null;
+  /** Rows the last page could not show, with the first reason. */
+  rejected: RejectedRow[] = [];
+  /** Clock time of the last successful merge. */
+  updatedAt: number | null = null;
+  /** Set by a 401/403: live refresh waits for a new token or project, or `retry()`. */
+  authStopped = false;
+
+  #generation = 0;
+  #failures = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #dueWhileHidden = false;
+  #connected = false;
+  #started = false;
+  #pendingKind: FeedRequestKind = 'refresh';
+  readonly #task: Task<[FeedRequestKind, number], void>;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly source: FeedSource,
+  ) {
+    host.addController(this);
+    this.#task = new Task(host, {
+      task: ([kind, generation], { signal }) => this.#load(kind, generation, signal),
+      autoRun: false,
+    });
+  }
+
+  get pending(): boolean {
+    return this.#task.status === TaskStatus.PENDING;
+  }
+
+  get pendingKind(): FeedRequestKind | null {
+    return this.pending ? this.#pendingKind : null;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    // Reconnected: bring the rows up to date. The first load waits for `reset()`, which the
+    // element calls once its first properties are in.
+    if (this.#started) this.#run('refresh', { force: true });
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#clearTimer();
+    this.#task.abort();
+  }
+
+  /** Project, token or api-base changed: start over. */
+  reset(): void {
+    this.#started = true;
+    this.#generation++;
+    this.store.clear();
+    this.failure = null;
+    this.rejected = [];
+    this.updatedAt = null;
+    this.authStopped = false;
+    this.#failures = 0;
+    if (this.#connected) this.#run('refresh', { force: true });
+  }
+
+  /** Fetches the first page now and merges it; skipped while another request is pending. */
+  refresh(): Promise<void> {
+    return this.#run('refresh');
+  }
+
+  /** Fetches the next page, when there is one. A pending refresh gives way to it. */
+  loadMore(): Promise<void> {
+    if (this.store.nextCursor === null || this.pendingKind === 'more') return Promise.resolve();
+    return this.#run('more', { force: true });
+  }
+
+  /** The person asked to try again: clears a stop after 401/403 too. */
+  retry(): Promise<void> {
+    this.authStopped = false;
+    this.#failures = 0;
+    return this.#run(this.failure?.kind ?? 'refresh', { force: true });
+  }
+
+  /** The refresh interval changed: re-plan the next tick. */
+  reschedule(): void {
+    if (!this.#connected || this.pending || this.authStopped) return;
+    this.#scheduleRefresh(this.#intervalMs());
+  }
+
+  #intervalMs(): number {
+    const seconds = Number(this.source.settings().refreshInterval);
+    return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+  }
+
+  #run(kind: FeedRequestKind, { force = false } = {}): Promise<void> {
+    if (!this.#connected) return Promise.resolve();
+    if (this.pending && !force) return Promise.resolve();
+    this.#clearTimer();
+    this.#pendingKind = kind;
+    // Task.run aborts the run in flight, if any.
+    return this.#task.run([kind, this.#generation]).catch(() => undefined);
+  }
+
+  async #load(kind: FeedRequestKind, generation: number, signal: AbortSignal): Promise<void> {
+    const cursor = kind === 'more' ? this.store.nextCursor : null;
+    try {
+      const { apiBase, project, token } = this.source.settings();
+      const page = await fetchSessionsPage({
+        apiBase,
+        project,
+        token,
+        cursor,
+        pageUrl: document.baseURI,
+        signal,
+      });
+      if (signal.aborted || generation !== this.#generation) return;
+      const now = Date.now();
+      const change =
+        kind === 'more' && cursor !== null
+          ? this.store.appendPage(page.sessions, page.cursor, cursor, now)
+          : this.store.mergeRefresh(page.sessions, page.cursor, now, this.source.isAwayFromTop());
+      this.rejected = page.rejected;
+      this.updatedAt = now;
+      this.failure = null;
+      this.#failures = 0;
+      this.source.onLoad(change, kind);
+      this.#scheduleRefresh(this.#intervalMs());
+    } catch (error) {
+      if (signal.aborted || generation !== this.#generation) return;
+      const apiError =
+        error instanceof ApiError ? error : new ApiError('network', `Loading sessions failed: ${String(error)}`);
+      this.#fail(apiError, kind);
+      throw apiError;
+    }
+  }
+
+  #fail(error: ApiError, kind: FeedRequestKind): void {
+    this.#failures++;
+    const retryIn = this.#retryDelay(error);
+    this.failure = { error, kind, retryAt: retryIn === null ? null : Date.now() + retryIn };
+    if (error.kind === 'auth') this.authStopped = true;
+    this.source.onError(error, kind, retryIn);
+    if (retryIn !== null) this.#schedule(kind, retryIn);
+  }
+
+  /** How long until the next automatic attempt after a failure, or null for none. */
+  #retryDelay(error: ApiError): number | null {
+    if (error.kind === 'auth' || error.kind === 'not-found' || error.kind === 'insecure') return null;
+    const interval = this.#intervalMs();
+    if (error.kind === 'rate-limited') {
+      if (interval === 0 && this.#failures > MAX_AUTO_RETRIES) return null;
+      return error.retryAfterMs !== null
+        ? error.retryAfterMs + jitter(500)
+        : backoffDelay(this.#failures, RETRY_BASE_MS, RETRY_CAP_MS);
+    }
+    // Anything else is retried only by live refresh, backing off from its interval.
+    if (interval === 0) return null;
+    return backoffDelay(this.#failures, interval, Math.max(interval, RETRY_CAP_MS));
+  }
+
+  #scheduleRefresh(delayMs: number): void {
+    if (delayMs > 0 && !this.authStopped) this.#schedule('refresh', delayMs);
+  }
+
+  #schedule(kind: FeedRequestKind, delayMs: number): void {
+    this.#clearTimer();
+    if (!this.#connected) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      if (document.hidden) {
+        // No refresh while hidden: catch up on becoming visible.
+        this.#dueWhileHidden = true;
+        return;
+      }
+      // Skipped when another request is pending: that one schedules the next tick as it ends.
+      this.#run(kind);
+    }, delayMs);
+  }
+
+  #clearTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  readonly #onVisibility = (): void => {
+    if (document.hidden || !this.#connected) return;
+    const due = this.#dueWhileHidden || this.#intervalMs() > 0;
+    if (!due || this.authStopped) return;
+    this.#dueWhileHidden = false;
+    this.#schedule(this.failure?.kind ?? 'refresh', Math.round(Math.random() * WAKE_SPREAD_MS));
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Health as the contract's table defines it: the worse of what the server says and what the
+ * active stuck signals imply, so a blocking signal is never shown green.
+ */
+import type { Session, StuckSignal } from '../api/schema.js';
+
+export type HealthColour = 'green' | 'yellow' | 'red' | 'unknown';
+
+export interface Health {
+  colour: HealthColour;
+  /** Active signal names as sent (`ToolLoopStuck`), in order, without repeats. */
+  signals: string[];
+}
+
+/** Signals that mean an operator may need to act. Any other name, known or not, is advisory. */
+const BLOCKING_SIGNALS = new Set(['ToolLoopStuck', 'ClaimStuck']);
+
+const RANK: Record<HealthColour, number> = { unknown: 0, green: 1, yellow: 2, red: 3 };
+
+function signalName(signal: StuckSignal): string {
+  return typeof signal === 'string' ? signal : signal.type;
+}
+
+function colourOfStatus(word: string | null | undefined): HealthColour {
+  return word === 'green' || word === 'yellow' || word === 'red' ? word : 'unknown';
+}
+
+export function deriveHealth(health: Session['health']): Health {
+  if (!health) return { colour: 'unknown', signals: [] };
+  const signals = [...new Set((health.stuckSignals ?? []).map(signalName).filter((name) => name.trim() !== ''))];
+  const fromSignals: HealthColour = signals.some((name) => BLOCKING_SIGNALS.has(name))
+    ? 'red'
+    : signals.length > 0
+      ? 'yellow'
+      : 'unknown';
+  const fromStatus = colourOfStatus(health.healthStatus);
+  const worse = RANK[fromSignals] > RANK[fromStatus] ? fromSignals : fromStatus;
+  return { colour: worse, signals };
+}
+
+/** `ToolLoopStuck` → "Tool Loop Stuck"; `stale_heartbeat` → "Stale heartbeat". */
+export function signalWords(name: string): string {
+  const spaced = name
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** True when a row belongs in the health filter's view (`attention`: yellow and red; `blocking`: red). */
+export function matchesHealthFilter(colour: HealthColour, filter: string): boolean {
+  if (filter === 'attention') return colour === 'yellow' || colour === 'red';
+  if (filter === 'blocking') return colour === 'red';
+  return true;
+}

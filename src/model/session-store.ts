@@ -1,0 +1,166 @@
+/**
+ * The loaded rows, merged from many fetches: the first page, "load more" pages and live
+ * refreshes of the first page. A `Task` holds one value; this holds the list.
+ *
+ * Rows keep their position once shown. Merging goes through a map by id, so a page costs
+ * O(page) to look up and at most one O(N) pass to rebuild the order.
+ */
+import type { Session } from '../api/schema.js';
+import { toSessionRow, type SessionRow } from './session-row.js';
+
+/** What one merge changed, by id. */
+export interface StoreChange {
+  added: string[];
+  updated: string[];
+  /** New rows held back because the reader is away from the top (see `releasePending`). */
+  held: string[];
+}
+
+export class SessionStore {
+  #rows: SessionRow[] = [];
+  #byId = new Map<string, SessionRow>();
+  #pending: SessionRow[] = [];
+  #seenCursors = new Set<string>();
+  #nextCursor: string | null = null;
+  #pagesLoaded = 0;
+  #refreshedAt: number | null = null;
+  /** Bumped on every change, so views can memoize what they derive from the rows. */
+  version = 0;
+
+  /** Loaded rows, in order. Treat as read-only. */
+  get rows(): readonly SessionRow[] {
+    return this.#rows;
+  }
+
+  get pending(): readonly SessionRow[] {
+    return this.#pending;
+  }
+
+  get nextCursor(): string | null {
+    return this.#nextCursor;
+  }
+
+  get isEmpty(): boolean {
+    return this.#rows.length === 0 && this.#pending.length === 0;
+  }
+
+  /** When the first page was last fetched; rows fetched before it are not live. */
+  get refreshedAt(): number | null {
+    return this.#refreshedAt;
+  }
+
+  get(id: string): SessionRow | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** True when the last refresh (or a later page fetch) covered this row. */
+  isLive(row: SessionRow): boolean {
+    return this.#refreshedAt !== null && row.fetchedAt >= this.#refreshedAt;
+  }
+
+  clear(): void {
+    this.#rows = [];
+    this.#byId.clear();
+    this.#pending = [];
+    this.#seenCursors.clear();
+    this.#nextCursor = null;
+    this.#pagesLoaded = 0;
+    this.#refreshedAt = null;
+    this.version++;
+  }
+
+  /** The first page of a project, replacing whatever was there. */
+  setFirstPage(sessions: readonly Session[], cursor: string | null, fetchedAt: number): StoreChange {
+    this.clear();
+    const change = this.#append(sessions, fetchedAt);
+    this.#pagesLoaded = 1;
+    this.#refreshedAt = fetchedAt;
+    this.#setCursor(cursor, change.added.length);
+    return change;
+  }
+
+  /** The page fetched with `requestedCursor`; paging ends on a repeated cursor or a page with nothing new. */
+  appendPage(sessions: readonly Session[], cursor: string | null, requestedCursor: string, fetchedAt: number): StoreChange {
+    this.#seenCursors.add(requestedCursor);
+    const change = this.#append(sessions, fetchedAt);
+    this.#pagesLoaded++;
+    this.#setCursor(cursor, change.added.length);
+    return change;
+  }
+
+  /**
+   * A fresh first page: changed rows update in place, rows from later pages stay, new rows go on
+   * top, or are held in `pending` while `holdNew` (the reader is scrolled away from the top).
+   */
+  mergeRefresh(sessions: readonly Session[], cursor: string | null, fetchedAt: number, holdNew: boolean): StoreChange {
+    if (this.#pagesLoaded === 0) return this.setFirstPage(sessions, cursor, fetchedAt);
+    const change: StoreChange = { added: [], updated: [], held: [] };
+    const fresh: SessionRow[] = [];
+    const pendingIds = new Set(this.#pending.map((row) => row.id));
+    const updates = new Map<string, SessionRow>();
+    for (const session of sessions) {
+      const row = toSessionRow(session, fetchedAt);
+      if (pendingIds.has(row.id)) {
+        // Held back, so not on screen: updated where it waits, not reported as updated.
+        updates.set(row.id, row);
+      } else if (this.#byId.has(row.id)) {
+        updates.set(row.id, row);
+        change.updated.push(row.id);
+      } else if (!fresh.some((other) => other.id === row.id)) {
+        fresh.push(row);
+      }
+    }
+    for (const row of updates.values()) this.#byId.set(row.id, row);
+    const replace = (row: SessionRow) => updates.get(row.id) ?? row;
+    if (updates.size > 0) {
+      this.#rows = this.#rows.map(replace);
+      this.#pending = this.#pending.map(replace);
+    }
+    this.#pending = [...fresh, ...this.#pending];
+    for (const row of fresh) this.#byId.set(row.id, row);
+    this.#refreshedAt = fetchedAt;
+    // Cursors are stable keysets: a fresh one replaces ours only while just the first page is loaded.
+    if (this.#pagesLoaded === 1) this.#setCursor(cursor, 1);
+    if (holdNew) change.held = fresh.map((row) => row.id);
+    else change.added = this.releasePending();
+    this.version++;
+    return change;
+  }
+
+  /** Puts held rows on top; returns their ids. */
+  releasePending(): string[] {
+    if (this.#pending.length === 0) return [];
+    const released = this.#pending;
+    this.#rows = [...released, ...this.#rows];
+    this.#pending = [];
+    this.version++;
+    return released.map((row) => row.id);
+  }
+
+  #append(sessions: readonly Session[], fetchedAt: number): StoreChange {
+    const change: StoreChange = { added: [], updated: [], held: [] };
+    const positions = new Map<string, number>();
+    for (const session of sessions) {
+      const row = toSessionRow(session, fetchedAt);
+      const known = this.#byId.get(row.id);
+      this.#byId.set(row.id, row);
+      if (known) {
+        // Already shown (from an earlier page or a repeat within this one): refresh it in place.
+        const at = positions.get(row.id) ?? this.#rows.indexOf(known);
+        if (at >= 0) this.#rows[at] = row;
+        else this.#pending = this.#pending.map((held) => (held.id === row.id ? row : held));
+        change.updated.push(row.id);
+      } else {
+        positions.set(row.id, this.#rows.push(row) - 1);
+        change.added.push(row.id);
+      }
+    }
+    this.version++;
+    return change;
+  }
+
+  #setCursor(cursor: string | null, addedCount: number): void {
+    const repeats = cursor !== null && this.#seenCursors.has(cursor);
+    this.#nextCursor = repeats || addedCount === 0 ? null : cursor;
+  }
+}

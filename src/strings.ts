@@ -1,0 +1,75 @@
+/**
+ * Every word the widget shows, in one place, so a host can replace any of them through the
+ * element's `strings` property. Numbers and dates arrive already formatted for the locale.
+ */
+import type { HealthColour } from './model/health.js';
+
+const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+
+export const defaultStrings = {
+  listLabel: 'Agent sessions',
+  statusFilterLabel: 'Status',
+  allStatuses: 'All statuses',
+  statusName: (status: string): string => {
+    const known: Record<string, string> = {
+      queued: 'Queued',
+      working: 'Working',
+      completed: 'Completed',
+      failed: 'Failed',
+      stopped: 'Stopped',
+    };
+    return known[status] ?? status;
+  },
+  statusOption: (name: string, count: string): string => `${name} (${count})`,
+  searchLabel: 'Search identifiers',
+  searchPlaceholder: 'Issue or session id…',
+  healthFilterLabel: 'Health',
+  healthFilterAll: 'Any health',
+  healthFilterAttention: 'Needs attention',
+  healthFilterBlocking: 'Blocking',
+  columnHealth: 'Health',
+  columnIdentifier: 'Issue',
+  columnStatus: 'Status',
+  columnWorkType: 'Work type',
+  columnProvider: 'Provider',
+  columnDuration: 'Duration',
+  columnCost: 'Cost',
+  healthName: (colour: HealthColour, signals: string[]): string => {
+    const base = colour === 'unknown' ? 'Health unknown' : `Health ${colour}`;
+    return signals.length > 0 ? `${base}: ${signals.join(', ')}` : base;
+  },
+  notLive: 'not live',
+  notLiveTitle: (time: string): string =>
+    `This row is on a later page that live refresh does not cover; its values are from ${time}.`,
+  loading: 'Loading sessions…',
+  emptyProject: 'This project has no sessions yet.',
+  emptyFiltered: (filters: string): string => `No sessions match these filters (${filters}).`,
+  emptyLoaded: (count: string): string => `None of the ${count} loaded sessions match these filters.`,
+  describeFilters: (parts: { status?: string; search?: string; health?: string }): string =>
+    [
+      parts.status && `status ${parts.status}`,
+      parts.search && `identifier starts with “${parts.search}”`,
+      parts.health && `health ${parts.health}`,
+    ]
+      .filter(Boolean)
+      .join(', '),
+  clearFilters: 'Clear filters',
+  loadMore: 'Load more',
+  loadingMore: 'Loading…',
+  retry: 'Try again',
+  retrying: (seconds: string): string => `Retrying in ${seconds} s.`,
+  newSessions: (count: number, formatted: string): string =>
+    `${formatted} new ${plural(count, 'session', 'sessions')}`,
+  updatedAt: (time: string): string => `Updated ${time}`,
+  footerSummary: (count: number, formatted: string, cost: string): string =>
+    `${formatted} ${plural(count, 'session', 'sessions')} · ${cost}`,
+  footerOfLoaded: (loaded: string): string => `of ${loaded} loaded`,
+  refreshFailed: (message: string): string => `Couldn't refresh: ${message}`,
+  loadMoreFailed: (message: string): string => `Couldn't load more: ${message}`,
+  authStopped: 'Live refresh is paused until the key or project changes, or you try again.',
+  rejectedRows: (count: number, formatted: string, reason: string): string =>
+    `${formatted} ${plural(count, 'session', 'sessions')} in the last answer could not be shown (${reason}).`,
+  errorTitle: 'Sessions could not be loaded',
+};
+
+export type SessionListStrings = typeof defaultStrings;

@@ -1,0 +1,133 @@
+import { expect } from '@open-wc/testing';
+import { installFakeFetch, page, rawSession, sessions, type FakeFetch } from '../../helpers/fake-fetch.js';
+import { flush, mount, part, rowIds, rowText, settled, shadow, text } from '../../helpers/element.js';
+import type { SessionsLoadEvent } from '../../../src/events.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function setHidden(hidden: boolean) {
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+describe('<rensei-session-list> live refresh', () => {
+  let fake: FakeFetch;
+  afterEach(() => {
+    fake.restore();
+    delete (document as { hidden?: boolean }).hidden;
+  });
+
+  it('merges a refresh by id: changes in place, new rows on top, later pages kept', async () => {
+    const [a, b, c, fresh] = sessions(4);
+    let firstPage = [a, b];
+    fake = installFakeFetch(({ url }) => (url.searchParams.get('cursor') ? page([c]) : page(firstPage, 'c2')));
+    const el = await mount();
+    await el.loadMore();
+    await el.updateComplete;
+    firstPage = [fresh, { ...a, status: 'failed' }, b];
+    void el.refresh();
+    const { detail } = (await settled(el)) as SessionsLoadEvent;
+    expect(rowIds(el)).to.deep.equal([fresh, a, b, c].map((row) => row!.id));
+    expect(rowText(el, a!.id as string)).to.contain('Failed');
+    expect(detail.added).to.deep.equal([fresh!.id]);
+    expect(detail.updated).to.deep.equal([a!.id, b!.id]);
+  });
+
+  it('refreshes every refresh-interval seconds', async () => {
+    fake = installFakeFetch(() => page(sessions(1)));
+    await mount({ refreshInterval: 0.1 });
+    await sleep(450);
+    expect(fake.calls.length).to.be.within(3, 6);
+  });
+
+  it('holds new rows behind a "new sessions" control while the reader is scrolled away', async () => {
+    const initial = sessions(30);
+    let firstPage = initial;
+    fake = installFakeFetch(() => page(firstPage));
+    const el = await mount({ style: 'height: 240px' });
+    const scroller = part(el, 'scroller')!;
+    scroller.scrollTop = 300;
+    const before = rowIds(el);
+    const fresh = sessions(3);
+    firstPage = [...fresh, ...initial];
+    void el.refresh();
+    const { detail } = (await settled(el)) as SessionsLoadEvent;
+    expect(detail.held).to.deep.equal(fresh.map((row) => row.id));
+    expect(rowIds(el)).to.deep.equal(before);
+    expect(scroller.scrollTop).to.equal(300);
+    const control = part(el, 'new-sessions')!;
+    expect(text(control)).to.equal('3 new sessions');
+    control.click();
+    await el.updateComplete;
+    expect(rowIds(el).slice(0, 3)).to.deep.equal(fresh.map((row) => row.id));
+    expect(scroller.scrollTop).to.equal(0);
+    expect(part(el, 'new-sessions')).to.equal(null);
+  });
+
+  it('puts new rows in place when the reader is at the top, and focus stays on its row', async () => {
+    const initial = sessions(5);
+    let firstPage = initial;
+    fake = installFakeFetch(() => page(firstPage));
+    const el = await mount({ style: 'height: 240px' });
+    const focused = shadow(el).querySelector<HTMLElement>(`[data-session-id="${initial[2]!.id}"]`)!;
+    focused.focus();
+    const fresh = sessions(2);
+    firstPage = [...fresh, ...initial];
+    void el.refresh();
+    await settled(el);
+    expect(rowIds(el)).to.deep.equal([...fresh, ...initial].map((row) => row.id));
+    expect(shadow(el).activeElement).to.equal(focused);
+    expect(focused.tabIndex).to.equal(0);
+  });
+
+  it('makes no refresh while the page is hidden, and refreshes within a second of becoming visible', async () => {
+    fake = installFakeFetch(() => page(sessions(1)));
+    await mount({ refreshInterval: 0.05 });
+    setHidden(true);
+    await sleep(50);
+    const count = fake.calls.length;
+    await sleep(300);
+    expect(fake.calls.length).to.equal(count);
+    setHidden(false);
+    await sleep(1100);
+    expect(fake.calls.length).to.be.greaterThan(count);
+  });
+
+  it('counts a working row up live, and stops a row the last refresh did not cover, saying so', async () => {
+    const startedAt = new Date(Date.now() - 10_000).toISOString();
+    const working = rawSession({ status: 'working', startedAt, completedAt: null });
+    const later = rawSession({ id: 'bbbbbbbbbbbbbbbb', status: 'working', startedAt, completedAt: null });
+    fake = installFakeFetch(({ url }) => (url.searchParams.get('cursor') ? page([later]) : page([working], 'c2')));
+    const el = await mount({ attrs: { locale: 'en-US' } });
+    await el.loadMore();
+    await el.updateComplete;
+    const durationOf = (id: string) => text(shadow(el).querySelector(`[data-session-id="${id}"] .c-duration`));
+    const first = durationOf(working.id as string);
+    expect(first).to.match(/^1\ds$/);
+    await sleep(1200);
+    await el.updateComplete;
+    expect(durationOf(working.id as string)).not.to.equal(first);
+    // The next refresh covers only the first page: the later working row stops and says why.
+    void el.refresh();
+    await settled(el);
+    expect(part(el, 'not-live')).to.exist;
+    expect(shadow(el).querySelector(`[data-session-id="bbbbbbbbbbbbbbbb"] [part~="not-live"]`)).to.exist;
+    expect(shadow(el).querySelector(`[data-session-id="${working.id}"] [part~="not-live"]`)).to.equal(null);
+    const frozen = durationOf('bbbbbbbbbbbbbbbb');
+    await sleep(1200);
+    await el.updateComplete;
+    expect(durationOf('bbbbbbbbbbbbbbbb')).to.equal(frozen);
+  });
+
+  it('a pending refresh never blanks the rows', async () => {
+    const rows = sessions(3);
+    let hold = false;
+    fake = installFakeFetch(() => (hold ? 'hold' : page(rows)));
+    const el = await mount();
+    hold = true;
+    void el.refresh();
+    await flush(el);
+    expect(rowIds(el)).to.have.length(3);
+    expect(part(el, 'grid')!.getAttribute('aria-busy')).to.equal('true');
+  });
+});

@@ -1,0 +1,154 @@
+import { expect } from '@open-wc/testing';
+import { describe, it } from './mocha.js';
+import type { Session } from '../../src/api/schema.js';
+import { filterRows, hasActiveFilters, KNOWN_STATUSES, NO_FILTERS, statusOptions, type SessionFilters } from '../../src/model/filter.js';
+import { toSessionRow, type SessionRow } from '../../src/model/session-row.js';
+
+const T0 = Date.parse('2026-06-02T14:22:00Z');
+const row = (fields: Partial<Session> & { id: string }): SessionRow => toSessionRow({ status: 'working', ...fields }, T0);
+const f = (filters: Partial<SessionFilters>): SessionFilters => ({ ...NO_FILTERS, ...filters });
+const ids = (rows: readonly SessionRow[]) => rows.map((r) => r.id);
+
+const rows = [
+  row({ id: 'aaa111', status: 'working', issueIdentifier: 'ENG-124', costUsd: '0.14', health: { healthStatus: 'green' } }),
+  row({ id: 'bbb222', status: 'completed', issueIdentifier: 'ENG-12', costUsd: 1.5, health: { healthStatus: 'yellow' } }),
+  row({ id: 'ccc333', status: 'failed', issueIdentifier: 'OPS-7', costUsd: null, health: { stuckSignals: ['ToolLoopStuck'] } }),
+  row({ id: 'ddd444', status: 'queued', issueIdentifier: null }),
+  row({ id: 'eng999', status: 'paused', issueIdentifier: 'XENG-1', costUsd: '2', health: { healthStatus: 'red' } }),
+];
+
+describe('filter: filterRows', () => {
+  it('keeps everything, in order, with no filters', () => {
+    const result = filterRows(rows, NO_FILTERS);
+    expect(ids(result.rows)).to.deep.equal(['aaa111', 'bbb222', 'ccc333', 'ddd444', 'eng999']);
+    expect(result.totalCostUsd).to.be.closeTo(0.14 + 1.5 + 2, 1e-9);
+  });
+
+  it('does not mutate the input', () => {
+    const copy = [...rows];
+    filterRows(rows, f({ status: 'failed' }));
+    expect(rows).to.deep.equal(copy);
+  });
+
+  describe('status', () => {
+    it('keeps rows with exactly that status', () => {
+      expect(ids(filterRows(rows, f({ status: 'completed' })).rows)).to.deep.equal(['bbb222']);
+      expect(ids(filterRows(rows, f({ status: 'queued' })).rows)).to.deep.equal(['ddd444']);
+    });
+    it('works with an unknown status word', () => {
+      expect(ids(filterRows(rows, f({ status: 'paused' })).rows)).to.deep.equal(['eng999']);
+    });
+    it('keeps nothing for a status no row has', () => {
+      expect(filterRows(rows, f({ status: 'stopped' }))).to.deep.equal({ rows: [], totalCostUsd: 0 });
+    });
+  });
+
+  describe('search', () => {
+    it('matches an identifier prefix', () => {
+      expect(ids(filterRows(rows, f({ search: 'ENG-12' })).rows)).to.deep.equal(['aaa111', 'bbb222']);
+      expect(ids(filterRows(rows, f({ search: 'ENG-124' })).rows)).to.deep.equal(['aaa111']);
+    });
+    it('is case-insensitive', () => {
+      expect(ids(filterRows(rows, f({ search: 'eng-12' })).rows)).to.deep.equal(['aaa111', 'bbb222']);
+      expect(ids(filterRows(rows, f({ search: 'oPs' })).rows)).to.deep.equal(['ccc333']);
+    });
+    it('is trimmed', () => {
+      expect(ids(filterRows(rows, f({ search: '  ops-7 \t' })).rows)).to.deep.equal(['ccc333']);
+    });
+    it('treats a blank search as no search', () => {
+      expect(filterRows(rows, f({ search: '   ' })).rows).to.have.length(rows.length);
+    });
+    it('matches a session id prefix too', () => {
+      expect(ids(filterRows(rows, f({ search: 'DDD4' })).rows)).to.deep.equal(['ddd444']);
+      // "eng" matches ENG-124, ENG-12 by identifier and eng999 by id; not XENG-1 by substring.
+      expect(ids(filterRows(rows, f({ search: 'eng' })).rows)).to.deep.equal(['aaa111', 'bbb222', 'eng999']);
+    });
+    it('does not match a substring that is not a prefix', () => {
+      expect(filterRows(rows, f({ search: '124' })).rows).to.have.length(0);
+      expect(filterRows(rows, f({ search: 'NG-' })).rows).to.have.length(0);
+      expect(filterRows(rows, f({ search: 'a111' })).rows).to.have.length(0);
+    });
+  });
+
+  describe('health', () => {
+    it('attention keeps yellow and red', () => {
+      expect(ids(filterRows(rows, f({ health: 'attention' })).rows)).to.deep.equal(['bbb222', 'ccc333', 'eng999']);
+    });
+    it('blocking keeps red only (from status or from a blocking signal)', () => {
+      expect(ids(filterRows(rows, f({ health: 'blocking' })).rows)).to.deep.equal(['ccc333', 'eng999']);
+    });
+  });
+
+  it('combines all filters', () => {
+    expect(ids(filterRows(rows, f({ status: 'completed', search: 'eng', health: 'attention' })).rows)).to.deep.equal(['bbb222']);
+    expect(ids(filterRows(rows, f({ status: 'completed', search: 'eng', health: 'blocking' })).rows)).to.deep.equal([]);
+    expect(ids(filterRows(rows, f({ search: 'eng', health: 'blocking' })).rows)).to.deep.equal(['eng999']);
+  });
+
+  it('sums the cost of kept rows only, treating null as 0', () => {
+    expect(filterRows(rows, f({ health: 'attention' })).totalCostUsd).to.be.closeTo(1.5 + 2, 1e-9);
+    expect(filterRows(rows, f({ status: 'failed' })).totalCostUsd).to.equal(0);
+    expect(filterRows(rows, f({ search: 'eng-12' })).totalCostUsd).to.be.closeTo(1.64, 1e-9);
+  });
+
+  it('handles no rows', () => {
+    expect(filterRows([], f({ search: 'x' }))).to.deep.equal({ rows: [], totalCostUsd: 0 });
+  });
+});
+
+describe('filter: statusOptions', () => {
+  it('lists the five known statuses first, with counts, even at 0', () => {
+    expect(KNOWN_STATUSES).to.deep.equal(['queued', 'working', 'completed', 'failed', 'stopped']);
+    expect(statusOptions([])).to.deep.equal([
+      { status: 'queued', count: 0 },
+      { status: 'working', count: 0 },
+      { status: 'completed', count: 0 },
+      { status: 'failed', count: 0 },
+      { status: 'stopped', count: 0 },
+    ]);
+  });
+
+  it('counts rows and adds unknown statuses in first-seen order', () => {
+    const more = [
+      row({ id: '1', status: 'zeta' }),
+      row({ id: '2', status: 'working' }),
+      row({ id: '3', status: 'alpha' }),
+      row({ id: '4', status: 'zeta' }),
+      row({ id: '5', status: 'working' }),
+      row({ id: '6', status: 'failed' }),
+    ];
+    expect(statusOptions(more)).to.deep.equal([
+      { status: 'queued', count: 0 },
+      { status: 'working', count: 2 },
+      { status: 'completed', count: 0 },
+      { status: 'failed', count: 1 },
+      { status: 'stopped', count: 0 },
+      { status: 'zeta', count: 2 },
+      { status: 'alpha', count: 1 },
+    ]);
+  });
+
+  it('includes a selected status no row has, after the others', () => {
+    const options = statusOptions(rows, 'archived');
+    expect(options.map((o) => o.status)).to.deep.equal(['queued', 'working', 'completed', 'failed', 'stopped', 'paused', 'archived']);
+    expect(options.at(-1)).to.deep.equal({ status: 'archived', count: 0 });
+  });
+
+  it('does not duplicate a selected status that is known or present', () => {
+    expect(statusOptions(rows, 'paused').filter((o) => o.status === 'paused')).to.deep.equal([{ status: 'paused', count: 1 }]);
+    expect(statusOptions(rows, 'stopped')).to.have.length(6);
+    expect(statusOptions(rows, '')).to.have.length(6);
+  });
+});
+
+describe('filter: hasActiveFilters', () => {
+  it('is false for no filters and a blank search', () => {
+    expect(hasActiveFilters(NO_FILTERS)).to.equal(false);
+    expect(hasActiveFilters(f({ search: '   ' }))).to.equal(false);
+  });
+  it('is true when any filter is set', () => {
+    expect(hasActiveFilters(f({ status: 'working' }))).to.equal(true);
+    expect(hasActiveFilters(f({ search: 'e' }))).to.equal(true);
+    expect(hasActiveFilters(f({ health: 'blocking' }))).to.equal(true);
+  });
+});

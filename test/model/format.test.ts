@@ -1,0 +1,105 @@
+import { expect } from '@open-wc/testing';
+import { describe, it } from './mocha.js';
+import { formatCost, formatCount, formatDuration, MISSING } from '../../src/model/format.js';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+describe('format: formatCost', () => {
+  it('formats cents as USD currency in en-US', () => {
+    expect(formatCost(0.14, 'en-US')).to.equal('$0.14');
+    expect(formatCost(1, 'en-US')).to.equal('$1.00');
+    expect(formatCost(0.01, 'en-US')).to.equal('$0.01');
+    expect(formatCost(1234.5, 'en-US')).to.equal('$1,234.50');
+  });
+
+  it('shows $0.00 for exactly zero', () => {
+    expect(formatCost(0, 'en-US')).to.equal('$0.00');
+  });
+
+  it('shows sub-cent costs honestly', () => {
+    expect(formatCost(0.004, 'en-US')).to.equal('$0.004');
+    expect(formatCost(0.0045, 'en-US')).to.equal('$0.0045');
+    expect(formatCost(0.0001, 'en-US')).to.equal('$0.0001');
+  });
+
+  it('never shows $0.00 for a non-zero cost', () => {
+    for (const usd of [0.009, 0.005, 0.004, 0.001, 0.0004, 0.0001, 0.00009, 1e-9, Number.MIN_VALUE]) {
+      expect(formatCost(usd, 'en-US'), String(usd)).to.not.equal('$0.00');
+      expect(formatCost(usd, 'en-US'), String(usd)).to.not.match(/^\$0(\.0*)?$/);
+    }
+  });
+
+  it('shows tiny costs as <$0.0001', () => {
+    expect(formatCost(0.00009, 'en-US')).to.equal('<$0.0001');
+    expect(formatCost(1e-9, 'en-US')).to.equal('<$0.0001');
+  });
+
+  it('shows null, NaN and infinities as the missing mark', () => {
+    expect(MISSING).to.equal('—');
+    expect(formatCost(null, 'en-US')).to.equal('—');
+    expect(formatCost(Number.NaN, 'en-US')).to.equal('—');
+    expect(formatCost(Number.POSITIVE_INFINITY, 'en-US')).to.equal('—');
+    expect(formatCost(Number.NEGATIVE_INFINITY, 'en-US')).to.equal('—');
+  });
+
+  it('formats in the given locale, keeping the currency USD', () => {
+    const de = formatCost(0.14, 'de-DE');
+    expect(de).to.contain('0,14');
+    expect(de).to.contain('$');
+    expect(de).to.not.contain('€');
+    expect(formatCost(0.004, 'de-DE')).to.contain('0,004');
+    expect(formatCost(0.00001, 'de-DE')).to.match(/^<.*0,0001/);
+  });
+});
+
+describe('format: formatDuration', () => {
+  it('shows seconds under a minute', () => {
+    expect(formatDuration(45 * SECOND, 'en-US')).to.equal('45s');
+    expect(formatDuration(1 * SECOND, 'en-US')).to.equal('1s');
+  });
+  it('shows minutes and seconds', () => {
+    expect(formatDuration(3 * MINUTE + 12 * SECOND, 'en-US')).to.equal('3m 12s');
+    expect(formatDuration(3 * MINUTE, 'en-US')).to.equal('3m');
+  });
+  it('shows hours and minutes, dropping seconds', () => {
+    expect(formatDuration(HOUR + 4 * MINUTE + 59 * SECOND, 'en-US')).to.equal('1h 4m');
+    expect(formatDuration(HOUR + 30 * SECOND, 'en-US')).to.equal('1h');
+  });
+  it('shows days and hours', () => {
+    expect(formatDuration(2 * DAY + 3 * HOUR + 59 * MINUTE, 'en-US')).to.equal('2d 3h');
+    expect(formatDuration(400 * DAY, 'en-US')).to.equal('400d');
+  });
+  it('floors to whole seconds', () => {
+    expect(formatDuration(45_999, 'en-US')).to.equal('45s');
+    expect(formatDuration(999, 'en-US')).to.equal('0s');
+  });
+  it('shows 0 as 0s', () => {
+    expect(formatDuration(0, 'en-US')).to.equal('0s');
+  });
+  it('clamps negative durations to 0s', () => {
+    expect(formatDuration(-5 * SECOND, 'en-US')).to.equal('0s');
+    expect(formatDuration(-1, 'en-US')).to.equal('0s');
+  });
+  it('shows null, NaN and infinities as the missing mark', () => {
+    expect(formatDuration(null, 'en-US')).to.equal('—');
+    expect(formatDuration(Number.NaN, 'en-US')).to.equal('—');
+    expect(formatDuration(Number.POSITIVE_INFINITY, 'en-US')).to.equal('—');
+  });
+  it('formats through Intl units in other locales', () => {
+    const expected = [
+      new Intl.NumberFormat('de-DE', { style: 'unit', unit: 'minute', unitDisplay: 'narrow' }).format(3),
+      new Intl.NumberFormat('de-DE', { style: 'unit', unit: 'second', unitDisplay: 'narrow' }).format(12),
+    ].join(' ');
+    expect(formatDuration(3 * MINUTE + 12 * SECOND, 'de-DE')).to.equal(expected);
+  });
+});
+
+describe('format: formatCount', () => {
+  it('groups digits per locale', () => {
+    expect(formatCount(50_000, 'en-US')).to.equal('50,000');
+    expect(formatCount(50_000, 'de-DE')).to.equal('50.000');
+  });
+});
