@@ -392,6 +392,67 @@ export const styles = css`
     white-space: nowrap;
   }
 
+  /* Narrow embeds (the element's own width, not the viewport): two-line cards. Health,
+     identifier and status on the first line; work type, provider, duration and cost below. */
+  @container (max-width: 520px) {
+    .row {
+      grid-template-columns: 24px minmax(0, 1fr) minmax(0, 1fr) auto auto;
+      grid-template-areas:
+        'health identifier identifier status status'
+        '. work-type provider duration cost';
+      row-gap: 0;
+      padding: 2px 0;
+    }
+
+    .row.header {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+
+    .c-health {
+      grid-area: health;
+    }
+    .c-identifier {
+      grid-area: identifier;
+    }
+    .c-status {
+      grid-area: status;
+      text-align: right;
+    }
+    .c-work-type {
+      grid-area: work-type;
+    }
+    .c-provider {
+      grid-area: provider;
+    }
+    .c-duration {
+      grid-area: duration;
+    }
+    .c-cost {
+      grid-area: cost;
+    }
+
+    .c-work-type,
+    .c-provider,
+    .c-duration,
+    .c-cost {
+      padding-top: 0;
+      font-size: 0.9em;
+    }
+
+    .c-health {
+      padding-left: calc(var(--_pad-x) * 0.6);
+    }
+
+    .updated {
+      margin-left: 0;
+      flex-basis: 100%;
+    }
+  }
+
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,
