@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from '../model/mocha.js';
 import {
   ApiError,
   DEFAULT_TIMEOUT_MS,

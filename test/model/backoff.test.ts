@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
 import { backoffDelay, jitter } from '../../src/model/backoff.js';
 
 const top = () => 1; // no spread: 0.6 + 0.4 · 1 = 1

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
 import type { Session } from '../../src/api/schema.js';
 import { filterRows, hasActiveFilters, KNOWN_STATUSES, NO_FILTERS, statusOptions, type SessionFilters } from '../../src/model/filter.js';
 import { toSessionRow, type SessionRow } from '../../src/model/session-row.js';

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
 import { formatCost, formatCount, formatDuration, MISSING } from '../../src/model/format.js';
 
 const SECOND = 1000;

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
 import type { Session } from '../../src/api/schema.js';
 import { durationAt, isTicking, toSessionRow } from '../../src/model/session-row.js';
 

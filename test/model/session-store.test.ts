@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { beforeEach, describe, it } from './mocha.js';
 import type { Session } from '../../src/api/schema.js';
 import { SessionStore } from '../../src/model/session-store.js';
 
