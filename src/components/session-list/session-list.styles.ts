@@ -73,6 +73,12 @@ export const styles = css`
     flex: 1 1 auto;
     min-height: 0;
     overflow: auto;
+    /* Windowing changes the spacers as it scrolls: the browser must not "anchor" against that. */
+    overflow-anchor: none;
+  }
+
+  .rows {
+    overflow-anchor: none;
   }
 
   button,
@@ -166,11 +172,23 @@ export const styles = css`
     flex: 1;
   }
 
+  .new-sessions-anchor {
+    position: sticky;
+    top: 0;
+    z-index: 4;
+    height: 0;
+    display: flex;
+    justify-content: center;
+  }
+
   .new-sessions {
-    align-self: center;
+    margin-top: 34px;
     border-radius: 999px;
-    color: var(--_accent);
+    color: var(--_background);
+    background: var(--_accent);
+    border-color: var(--_accent);
     font-weight: 600;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 25%);
   }
 
   [role='grid'] {
@@ -187,10 +205,13 @@ export const styles = css`
     border-bottom: 1px solid var(--_border);
   }
 
-  .row.header {
+  .header-group {
     position: sticky;
     top: 0;
     z-index: 2;
+  }
+
+  .row.header {
     min-height: 0;
     background: var(--_surface);
     color: var(--_muted);
@@ -404,7 +425,7 @@ export const styles = css`
       padding: 2px 0;
     }
 
-    .row.header {
+    .header-group {
       position: absolute;
       width: 1px;
       height: 1px;

@@ -1,10 +1,12 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { ApiError } from '../../api/client.js';
 import type { Session } from '../../api/schema.js';
 import { ClockController } from '../../controllers/clock.js';
 import { SessionFeedController, type FeedRequestKind } from '../../controllers/session-feed.js';
+import { WindowController } from '../../controllers/window.js';
 import { SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
 import { filterRows, hasActiveFilters, statusOptions, type FilteredRows, type SessionFilters } from '../../model/filter.js';
 import { formatCost, formatCount, formatDuration, MISSING } from '../../model/format.js';
@@ -121,6 +123,15 @@ export class RenseiSessionList extends LitElement {
 
   protected readonly clock = new ClockController(this, () => this.needsClock());
 
+  private readonly rowWindow = new WindowController(this, {
+    scroller: () => this.renderRoot.querySelector<HTMLElement>('.scroller'),
+    body: () => this.renderRoot.querySelector<HTMLElement>('.rows'),
+    sampleRow: () => this.renderRoot.querySelector<HTMLElement>('[part~="row"]'),
+  });
+
+  /** The rows in the DOM at the last render (the window over the filtered rows). */
+  #rendered: readonly SessionRow[] = [];
+
   #filtered: { version: number; key: string; result: FilteredRows } | null = null;
 
   /** The loaded sessions, in order (read-only). */
@@ -171,7 +182,7 @@ export class RenseiSessionList extends LitElement {
   private needsClock(): boolean {
     if (this.feed.failure?.retryAt) return true;
     const { store } = this.feed;
-    return this.filtered.rows.some((row) => isTicking(row) && store.isLive(row));
+    return this.#rendered.some((row) => isTicking(row) && store.isLive(row));
   }
 
   private isAwayFromTop(): boolean {
@@ -292,10 +303,12 @@ export class RenseiSessionList extends LitElement {
 
   private async focusRow(id: string): Promise<void> {
     this.focusedId = id;
-    await this.updateComplete;
+    // The row may be outside the window: scroll to where it will be, render, then focus it.
+    this.rowWindow.scrollToIndex(this.filtered.rows.findIndex((row) => row.id === id));
+    // A render can re-window and render again: wait until the element has settled.
+    for (let round = 0; round < 4 && !(await this.updateComplete); round++);
     const row = this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-session-id="${CSS.escape(id)}"]`);
     row?.focus({ preventScroll: true });
-    row?.scrollIntoView({ block: 'nearest' });
   }
 
   private activate(id: string): void {
@@ -312,7 +325,7 @@ export class RenseiSessionList extends LitElement {
   protected override render(): TemplateResult {
     return html`<div class="root" part="base">
       ${this.renderToolbar()} ${this.renderNotices()}
-      <div class="scroller" part="scroller">${this.renderBody()}</div>
+      <div class="scroller" part="scroller">${this.renderNewSessions()} ${this.renderBody()}</div>
       ${this.renderFooter()}
     </div>`;
   }
@@ -395,13 +408,18 @@ export class RenseiSessionList extends LitElement {
         ${t.rejectedRows(rejected.length, formatCount(rejected.length, locale), rejected[0]!.reason)}
       </div>`);
     }
-    const held = store.pending.length;
-    if (held > 0) {
-      notices.push(html`<button type="button" class="new-sessions" part="new-sessions" @click=${this.showNewSessions}>
-        ${t.newSessions(held, formatCount(held, locale))}
-      </button>`);
-    }
     return notices.length ? html`<div class="notices">${notices}</div>` : nothing;
+  }
+
+  /** Floats over the rows (no layout space), so its appearing moves nothing the reader sees. */
+  private renderNewSessions(): TemplateResult | typeof nothing {
+    const held = this.feed.store.pending.length;
+    if (held === 0) return nothing;
+    return html`<div class="new-sessions-anchor">
+      <button type="button" class="new-sessions" part="new-sessions" @click=${this.showNewSessions}>
+        ${this.text.newSessions(held, formatCount(held, this.resolvedLocale))}
+      </button>
+    </div>`;
   }
 
   private renderBody(): TemplateResult {
@@ -453,7 +471,13 @@ export class RenseiSessionList extends LitElement {
 
   private renderGrid(rows: SessionRow[]): TemplateResult {
     const t = this.text;
-    const focusedId = rows.some((row) => row.id === this.focusedId) ? this.focusedId : rows[0]!.id;
+    const { start, end } = this.rowWindow.rangeFor(rows.length);
+    const shown = rows.slice(start, end);
+    this.#rendered = shown;
+    // The one Tab stop: the focused row while it is in the window, else the first one shown.
+    const focusedId = shown.some((row) => row.id === this.focusedId) ? this.focusedId : shown[0]?.id;
+    const height = this.rowWindow.rowHeight;
+    const spacers = { paddingTop: `${start * height}px`, paddingBottom: `${(rows.length - end) * height}px` };
     return html`<div
       role="grid"
       part="grid"
@@ -464,6 +488,7 @@ export class RenseiSessionList extends LitElement {
       @keydown=${this.onGridKeyDown}
       @focusin=${this.onGridFocusIn}
     >
+      <div class="header-group" role="rowgroup">
       <div class="row header" role="row" part="header" aria-rowindex="1">
         <span role="columnheader" class="cell c-health"><span class="visually-hidden">${t.columnHealth}</span></span>
         <span role="columnheader" class="cell c-identifier">${t.columnIdentifier}</span>
@@ -473,11 +498,14 @@ export class RenseiSessionList extends LitElement {
         <span role="columnheader" class="cell c-duration num">${t.columnDuration}</span>
         <span role="columnheader" class="cell c-cost num">${t.columnCost}</span>
       </div>
-      ${repeat(
-        rows,
-        (row) => row.id,
-        (row, index) => this.renderRow(row, index, row.id === focusedId),
-      )}
+      </div>
+      <div class="rows" role="rowgroup" style=${styleMap(spacers)}>
+        ${repeat(
+          shown,
+          (row) => row.id,
+          (row, index) => this.renderRow(row, start + index, row.id === focusedId),
+        )}
+      </div>
     </div>`;
   }
 

@@ -47,6 +47,8 @@ describe('<rensei-session-list> live refresh', () => {
     const el = await mount({ style: 'height: 240px' });
     const scroller = part(el, 'scroller')!;
     scroller.scrollTop = 300;
+    await new Promise(requestAnimationFrame);
+    await el.updateComplete;
     const before = rowIds(el);
     const fresh = sessions(3);
     firstPage = [...fresh, ...initial];

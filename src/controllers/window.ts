@@ -1,0 +1,161 @@
+/**
+ * Windowed rendering: with N rows, only those in or near the viewport are in the DOM.
+ *
+ * One path for every size: a list that fits simply shows every row. It works whether the page
+ * (or an ancestor) scrolls, or the element has a height and scrolls itself: the visible band is
+ * the viewport clipped by the element's own scroller. Rows have one height per layout, measured
+ * from a rendered row, so zoom, density, long strings and the card layout stay exact.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export interface RowWindow {
+  /** First rendered index (inclusive). */
+  start: number;
+  /** Last rendered index (exclusive). */
+  end: number;
+}
+
+/** Rows rendered beyond each edge of the visible band, so a fast scroll rarely shows a gap. */
+export const OVERSCAN_ROWS = 10;
+const ESTIMATED_ROW_HEIGHT = 36;
+
+/**
+ * The rows to render: those whose band [bodyTop + i·h, bodyTop + (i+1)·h) meets
+ * [clipTop, clipBottom], widened by `overscan` on each side. All positions in viewport pixels.
+ */
+export function computeWindow(
+  total: number,
+  rowHeight: number,
+  bodyTop: number,
+  clipTop: number,
+  clipBottom: number,
+  overscan = OVERSCAN_ROWS,
+): RowWindow {
+  if (total <= 0) return { start: 0, end: 0 };
+  const height = Math.max(1, rowHeight);
+  const first = Math.floor((clipTop - bodyTop) / height);
+  const last = Math.ceil((clipBottom - bodyTop) / height);
+  const start = Math.min(total, Math.max(0, first - overscan));
+  const end = Math.max(start, Math.min(total, Math.max(0, last + overscan)));
+  return { start, end };
+}
+
+export interface WindowTargets {
+  /** The element's own scroller (it scrolls only when the host gives the element a height). */
+  scroller(): HTMLElement | null;
+  /** The element the rows are laid out in; its top is row 0's top. */
+  body(): HTMLElement | null;
+  /** One rendered row, to measure. */
+  sampleRow(): HTMLElement | null;
+}
+
+export class WindowController implements ReactiveController {
+  rowHeight = ESTIMATED_ROW_HEIGHT;
+  #window: RowWindow = { start: 0, end: 0 };
+  #total = 0;
+  #frame = 0;
+  #resize?: ResizeObserver;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly targets: WindowTargets,
+    private readonly overscan = OVERSCAN_ROWS,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Capture: scroll events don't bubble, and any ancestor may be the one scrolling.
+    window.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', this.onScroll, { passive: true });
+    this.#resize = new ResizeObserver(this.onScroll);
+    this.#resize.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('scroll', this.onScroll, { capture: true });
+    window.removeEventListener('resize', this.onScroll);
+    this.#resize?.disconnect();
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  /** The window for `total` rows, for this render. */
+  rangeFor(total: number): RowWindow {
+    if (total !== this.#total) {
+      this.#total = total;
+      this.#window = this.#measureWindow(total) ?? this.#initialWindow(total);
+    }
+    const { start, end } = this.#window;
+    return { start: Math.min(start, total), end: Math.min(end, total) };
+  }
+
+  /** Called after each render: re-measure the row height and the window, re-render if either moved. */
+  hostUpdated(): void {
+    const sample = this.targets.sampleRow();
+    const measured = sample?.getBoundingClientRect().height;
+    const heightChanged = measured !== undefined && measured > 0 && Math.abs(measured - this.rowHeight) > 0.5;
+    if (heightChanged) this.rowHeight = measured;
+    if (this.#refresh() || heightChanged) this.host.requestUpdate();
+  }
+
+  /** Scrolls just enough to bring row `index` into view (the row may not be rendered yet). */
+  scrollToIndex(index: number): void {
+    const body = this.targets.body();
+    if (!body) return;
+    const top = body.getBoundingClientRect().top + index * this.rowHeight;
+    const bottom = top + this.rowHeight;
+    const { clipTop, clipBottom } = this.#clip();
+    const scroller = this.#ownScroller();
+    const delta = top < clipTop ? top - clipTop : bottom > clipBottom ? bottom - clipBottom : 0;
+    if (delta === 0) return;
+    if (scroller) scroller.scrollTop += delta;
+    else window.scrollBy(0, delta);
+    this.#refresh();
+  }
+
+  private readonly onScroll = (): void => {
+    if (this.#frame) return;
+    // At most one re-window per frame, however many scroll events arrive.
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      if (this.#refresh()) this.host.requestUpdate();
+    });
+  };
+
+  /** Recomputes the window; true when it changed. */
+  #refresh(): boolean {
+    const next = this.#measureWindow(this.#total);
+    if (!next || (next.start === this.#window.start && next.end === this.#window.end)) return false;
+    this.#window = next;
+    return true;
+  }
+
+  #ownScroller(): HTMLElement | null {
+    const scroller = this.targets.scroller();
+    return scroller && scroller.scrollHeight > scroller.clientHeight + 1 ? scroller : null;
+  }
+
+  #clip(): { clipTop: number; clipBottom: number } {
+    let clipTop = 0;
+    let clipBottom = window.innerHeight;
+    const scroller = this.#ownScroller();
+    if (scroller) {
+      const box = scroller.getBoundingClientRect();
+      clipTop = Math.max(clipTop, box.top);
+      clipBottom = Math.min(clipBottom, box.bottom);
+    }
+    return { clipTop, clipBottom };
+  }
+
+  #measureWindow(total: number): RowWindow | null {
+    const body = this.targets.body();
+    if (!body) return null;
+    const { clipTop, clipBottom } = this.#clip();
+    return computeWindow(total, this.rowHeight, body.getBoundingClientRect().top, clipTop, clipBottom, this.overscan);
+  }
+
+  #initialWindow(total: number): RowWindow {
+    return { start: 0, end: Math.min(total, Math.ceil(window.innerHeight / this.rowHeight) + this.overscan) };
+  }
+}
