@@ -1,0 +1,56 @@
+/**
+ * One config, three jobs:
+ * - `vite` (npm start): the demo, served with the built-in mock API, or proxying to a real
+ *   Rensei when RENSEI_API_BASE is set;
+ * - `vite build` : dist/index.js, ESM for bundlers, with lit, @lit/task and zod external;
+ * - `vite build --mode bundle`: dist/rensei-session-list.bundle.js, one self-contained, fully
+ *   minified module for a plain <script type="module">.
+ */
+import { defineConfig, type PluginOption, type UserConfig } from 'vite';
+
+const realApi = process.env.RENSEI_API_BASE;
+
+function apiProxy() {
+  if (!realApi) return undefined;
+  const token = process.env.RENSEI_TOKEN;
+  return {
+    '/api/public': {
+      target: realApi,
+      changeOrigin: true,
+      // The key stays on the dev server: the browser never sees it.
+      headers: token ? { Authorization: `Bearer ${token}` } : undefined,
+    },
+  };
+}
+
+export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
+  if (command === 'serve') {
+    // Loaded only to serve: the library build does not depend on the mock.
+    const plugins: PluginOption[] = realApi ? [] : [(await import('./mock/node/vite-plugin.js')).renseiMockPlugin({})];
+    return {
+      root: 'demo',
+      plugins,
+      server: { proxy: apiProxy(), fs: { allow: ['..'] } },
+    };
+  }
+  const bundle = mode === 'bundle';
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: !bundle,
+      target: 'es2022',
+      sourcemap: true,
+      lib: {
+        entry: 'src/index.ts',
+        formats: ['es'],
+        fileName: () => (bundle ? 'rensei-session-list.bundle.js' : 'index.js'),
+      },
+      rolldownOptions: {
+        external: bundle ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
+        output: { minify: bundle },
+      },
+    },
+    define: bundle ? { 'process.env.NODE_ENV': '"production"' } : {},
+    resolve: bundle ? { conditions: ['production'] } : {},
+  };
+});
