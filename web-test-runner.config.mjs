@@ -5,6 +5,9 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+// TypeScript modules, loaded through tsx (`npm test` runs the runner with `--import tsx`).
+import { createMockApi } from './mock/api.ts';
+import { createMockRequestHandler } from './mock/node/http.ts';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const args = [
@@ -18,13 +21,27 @@ const args = [
 // Chromium refuses to start as root with its sandbox on.
 if (process.getuid?.() === 0) args.push('--no-sandbox');
 
+// The mock API, on the test server's own origin: tests reach it at `/api/public/sessions` and
+// drive it (faults, reset, clock) through `/__mock/*`. Other paths go on to the test files.
+const mockApi = createMockApi();
+const serveMock = createMockRequestHandler(mockApi);
+function mockMiddleware(ctx, next) {
+  if (!/^\/(api\/public|__mock)(\/|$)/.test(ctx.path)) return next();
+  ctx.respond = false;
+  return new Promise((resolve) => {
+    ctx.res.on('close', resolve);
+    serveMock(ctx.req, ctx.res);
+  });
+}
+
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.{ts,tsx}'],
+  middleware: [mockMiddleware],
   nodeResolve: true,
   // One page at a time: a background tab is document.hidden, which pauses live refresh by design.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [esbuildPlugin({ ts: true, tsx: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
   reporters: [defaultReporter(), countReporter()],
 };
