@@ -8,7 +8,14 @@ import { ClockController } from '../../controllers/clock.js';
 import { SessionFeedController, type FeedRequestKind } from '../../controllers/session-feed.js';
 import { WindowController } from '../../controllers/window.js';
 import { SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
-import { filterRows, hasActiveFilters, statusOptions, type FilteredRows, type SessionFilters } from '../../model/filter.js';
+import {
+  filterRows,
+  hasActiveFilters,
+  statusOptions,
+  type FilteredRows,
+  type SessionFilters,
+  type StatusOption,
+} from '../../model/filter.js';
 import { formatCost, formatCount, formatDuration, MISSING } from '../../model/format.js';
 import { signalWords } from '../../model/health.js';
 import { dateTimeFormat } from '../../model/intl.js';
@@ -133,6 +140,7 @@ export class RenseiSessionList extends LitElement {
   #rendered: readonly SessionRow[] = [];
 
   #filtered: { version: number; key: string; result: FilteredRows } | null = null;
+  #statusOptions: { version: number; status: string; result: StatusOption[] } | null = null;
 
   /** The loaded sessions, in order (read-only). */
   get sessions(): readonly Session[] {
@@ -169,6 +177,15 @@ export class RenseiSessionList extends LitElement {
       this.#filtered = { version, key, result: filterRows(this.feed.store.rows, this.filters) };
     }
     return this.#filtered.result;
+  }
+
+  /** Counts per status over the loaded rows: one pass per change of rows, not per render. */
+  private get statusOptions(): StatusOption[] {
+    const { version } = this.feed.store;
+    if (this.#statusOptions?.version !== version || this.#statusOptions.status !== this.status) {
+      this.#statusOptions = { version, status: this.status, result: statusOptions(this.feed.store.rows, this.status) };
+    }
+    return this.#statusOptions.result;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -333,7 +350,7 @@ export class RenseiSessionList extends LitElement {
   private renderToolbar(): TemplateResult {
     const t = this.text;
     const locale = this.resolvedLocale;
-    const options = statusOptions(this.feed.store.rows, this.status);
+    const options = this.statusOptions;
     const updatedAt = this.feed.updatedAt;
     return html`<div class="toolbar" part="toolbar">
       <label class="field">
