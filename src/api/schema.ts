@@ -18,14 +18,18 @@ const optionalText = z.optional(z.nullable(z.string({ error: 'a string or null' 
 const optionalDate = z.optional(
   z.nullable(z.string({ error: 'an ISO 8601 date or null' }).check(z.refine(isDate, { error: 'an ISO 8601 date' }))),
 );
+// One check kind (refine) for every rule: each distinct zod check costs bytes in every page.
 const optionalNonNegative = z.optional(
-  z.nullable(z.number({ error: 'a number or null' }).check(z.nonnegative({ error: 'zero or more' }))),
+  z.nullable(z.number({ error: 'a number or null' }).check(z.refine((n) => n >= 0, { error: 'zero or more' }))),
 );
+const nonEmptyText = text.check(z.refine((value) => value.length > 0, { error: 'a non-empty string' }));
 
-const stuckSignalSchema = z.union(
-  [text, z.object({ type: z.string({ error: 'a signal name' }) })],
-  { error: 'a signal name or an object with a `type`' },
-);
+const isSignal = (value: unknown) =>
+  typeof value === 'string' ||
+  (typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string');
+const stuckSignalSchema = z.custom<string | { type: string }>(isSignal, {
+  error: 'a signal name or an object with a `type`',
+});
 
 const healthSchema = z.object(
   {
@@ -37,8 +41,8 @@ const healthSchema = z.object(
 
 export const sessionSchema = z.object(
   {
-    id: text.check(z.minLength(1, { error: 'a non-empty string' })),
-    status: text.check(z.minLength(1, { error: 'a non-empty string' })),
+    id: nonEmptyText,
+    status: nonEmptyText,
     issueIdentifier: optionalText,
     workType: optionalText,
     provider: optionalText,
@@ -48,14 +52,10 @@ export const sessionSchema = z.object(
     durationSeconds: optionalNonNegative,
     costUsd: z.optional(
       z.nullable(
-        z.union(
-          [
-            z.string().check(z.refine(isDecimal, { error: 'a decimal string' })),
-            z.number().check(z.refine(Number.isFinite, { error: 'a finite number' })),
-          ],
-          {
-          error: 'a decimal string, a number or null',
-        }),
+        z.custom<string | number>(
+          (value) => (typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && isDecimal(value)),
+          { error: 'a decimal string, a number or null' },
+        ),
       ),
     ),
     health: z.optional(z.nullable(healthSchema)),

@@ -52,6 +52,7 @@ export interface WindowTargets {
 export class WindowController implements ReactiveController {
   rowHeight = ESTIMATED_ROW_HEIGHT;
   #window: RowWindow = { start: 0, end: 0 };
+  #rendered: RowWindow = { start: 0, end: 0 };
   #total = 0;
   #frame = 0;
   #resize?: ResizeObserver;
@@ -87,11 +88,19 @@ export class WindowController implements ReactiveController {
       this.#window = this.#measureWindow(total) ?? this.#initialWindow(total);
     }
     const { start, end } = this.#window;
-    return { start: Math.min(start, total), end: Math.min(end, total) };
+    this.#rendered = { start: Math.min(start, total), end: Math.min(end, total) };
+    return this.#rendered;
   }
 
-  /** Called after each render: re-measure the row height and the window, re-render if either moved. */
+  /** Called after each render: size the spacers, re-measure, and re-render if the window moved. */
   hostUpdated(): void {
+    const body = this.targets.body();
+    if (body) {
+      // Padding stands in for the rows outside the window. Set through CSSOM: no inline style
+      // attribute, which a strict CSP would refuse.
+      body.style.paddingTop = `${this.#rendered.start * this.rowHeight}px`;
+      body.style.paddingBottom = `${(this.#total - this.#rendered.end) * this.rowHeight}px`;
+    }
     const sample = this.targets.sampleRow();
     const measured = sample?.getBoundingClientRect().height;
     const heightChanged = measured !== undefined && measured > 0 && Math.abs(measured - this.rowHeight) > 0.5;

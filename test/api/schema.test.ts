@@ -69,7 +69,7 @@ describe('schema: parseSessionsPage', () => {
   });
 
   describe('unknown fields', () => {
-    it('strips unknown fields on a row, on health and on signal objects, without rejecting', () => {
+    it('strips unknown fields on a row and on health, keeps signal objects as sent, without rejecting', () => {
       const page = parseSessionsPage({
         sessions: [
           {
@@ -87,7 +87,10 @@ describe('schema: parseSessionsPage', () => {
       const session = page.sessions[0]!;
       expect(session).to.not.have.property('branch');
       expect(session).to.not.have.property('nested');
-      expect(session.health).to.deep.equal({ healthStatus: 'yellow', stuckSignals: [{ type: 'LongRunning' }] });
+      expect(session.health).to.deep.equal({
+        healthStatus: 'yellow',
+        stuckSignals: [{ type: 'LongRunning', since: 'x', extra: 1 }],
+      });
       expect(page).to.have.all.keys('sessions', 'rejected', 'cursor');
     });
   });
@@ -246,7 +249,7 @@ describe('schema: parseSessionsPage', () => {
     });
 
     it('explains an invalid cost string readably', () => {
-      expect(reasonFor({ costUsd: 'abc' })).to.equal('`sessions[0].costUsd` must be a decimal string');
+      expect(reasonFor({ costUsd: 'abc' })).to.equal('`sessions[0].costUsd` must be a decimal string, a number or null');
     });
 
     it('rejects a cost of the wrong type with the union message', () => {

@@ -416,12 +416,9 @@ export const styles = css`
   /* Narrow embeds (the element's own width, not the viewport): two-line cards. Health,
      identifier and status on the first line; work type, provider, duration and cost below. */
   @container (max-width: 520px) {
+    /* Auto-placed: health, identifier (2 columns), status (2) on line one; the rest below. */
     .row {
-      grid-template-columns: 24px minmax(0, 1fr) minmax(0, 1fr) auto auto;
-      grid-template-areas:
-        'health identifier identifier status status'
-        '. work-type provider duration cost';
-      row-gap: 0;
+      grid-template-columns: 24px 1fr 1fr auto auto;
       padding: 2px 0;
     }
 
@@ -433,27 +430,17 @@ export const styles = css`
       clip-path: inset(50%);
     }
 
-    .c-health {
-      grid-area: health;
-    }
-    .c-identifier {
-      grid-area: identifier;
-    }
+    .c-identifier,
     .c-status {
-      grid-area: status;
+      grid-column: span 2;
+    }
+
+    .c-status {
       text-align: right;
     }
+
     .c-work-type {
-      grid-area: work-type;
-    }
-    .c-provider {
-      grid-area: provider;
-    }
-    .c-duration {
-      grid-area: duration;
-    }
-    .c-cost {
-      grid-area: cost;
+      grid-column: 2;
     }
 
     .c-work-type,
@@ -462,10 +449,6 @@ export const styles = css`
     .c-cost {
       padding-top: 0;
       font-size: 0.9em;
-    }
-
-    .c-health {
-      padding-left: calc(var(--_pad-x) * 0.6);
     }
 
     .updated {

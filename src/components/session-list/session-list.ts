@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ApiError } from '../../api/client.js';
 import type { Session } from '../../api/schema.js';
 import { ClockController } from '../../controllers/clock.js';
@@ -116,114 +115,118 @@ export class RenseiSessionList extends LitElement {
   /** The id of the row that holds the grid's one Tab stop. */
   @state() private focusedId = '';
 
-  private readonly feed = new SessionFeedController(this, {
+  readonly #feed = new SessionFeedController(this, {
     settings: () => ({
       apiBase: this.apiBase,
       project: this.project,
       token: this.token,
       refreshInterval: this.refreshInterval,
     }),
-    isAwayFromTop: () => this.isAwayFromTop(),
-    onLoad: (change, kind) => this.onFeedLoad(change, kind),
-    onError: (error, kind, retryIn) => this.onFeedError(error, kind, retryIn),
+    isAwayFromTop: () => this.#isAwayFromTop(),
+    onLoad: (change, kind) => this.#onFeedLoad(change, kind),
+    onError: (error, kind, retryIn) => this.#onFeedError(error, kind, retryIn),
   });
 
-  protected readonly clock = new ClockController(this, () => this.needsClock());
+  protected readonly clock = new ClockController(this, () => this.#needsClock());
 
-  private readonly rowWindow = new WindowController(this, {
-    scroller: () => this.renderRoot.querySelector<HTMLElement>('.scroller'),
-    body: () => this.renderRoot.querySelector<HTMLElement>('.rows'),
-    sampleRow: () => this.renderRoot.querySelector<HTMLElement>('[part~="row"]'),
+  readonly #rowWindow = new WindowController(this, {
+    scroller: () => this.#find('.scroller'),
+    body: () => this.#find('.rows'),
+    sampleRow: () => this.#find('[part~="row"]'),
   });
 
   /** The rows in the DOM at the last render (the window over the filtered rows). */
   #rendered: readonly SessionRow[] = [];
 
-  #filtered: { version: number; key: string; result: FilteredRows } | null = null;
-  #statusOptions: { version: number; status: string; result: StatusOption[] } | null = null;
+  #filterMemo: { version: number; key: string; result: FilteredRows } | null = null;
+  #statusMemo: { version: number; status: string; result: StatusOption[] } | null = null;
+
+  #find(selector: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(selector);
+  }
 
   /** The loaded sessions, in order (read-only). */
   get sessions(): readonly Session[] {
-    return this.feed.store.rows.map((row) => row.session);
+    return this.#feed.store.rows.map((row) => row.session);
   }
 
   /** Fetches the first page now and merges it. Resolves when done (or skipped: one request at a time). */
   refresh(): Promise<void> {
-    return this.feed.refresh();
+    return this.#feed.refresh();
   }
 
   /** Appends the next page, if there is one. */
   loadMore(): Promise<void> {
-    return this.feed.loadMore();
+    return this.#feed.loadMore();
   }
 
-  private get text(): SessionListStrings {
+  get #text(): SessionListStrings {
     return { ...defaultStrings, ...this.strings };
   }
 
-  private get resolvedLocale(): string | undefined {
+  get #resolvedLocale(): string | undefined {
     return this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
   }
 
-  private get filters(): SessionFilters {
+  get #filters(): SessionFilters {
     return { status: this.status, search: this.search, health: this.health };
   }
 
   /** One filtering pass per change of rows or filters, however often the element renders. */
-  private get filtered(): FilteredRows {
-    const { version } = this.feed.store;
+  get #filtered(): FilteredRows {
+    const { version } = this.#feed.store;
     const key = `${this.status}\u0000${this.search}\u0000${this.health}`;
-    if (this.#filtered?.version !== version || this.#filtered.key !== key) {
-      this.#filtered = { version, key, result: filterRows(this.feed.store.rows, this.filters) };
+    if (this.#filterMemo?.version !== version || this.#filterMemo.key !== key) {
+      this.#filterMemo = { version, key, result: filterRows(this.#feed.store.rows, this.#filters) };
     }
-    return this.#filtered.result;
+    return this.#filterMemo.result;
   }
 
   /** Counts per status over the loaded rows: one pass per change of rows, not per render. */
-  private get statusOptions(): StatusOption[] {
-    const { version } = this.feed.store;
-    if (this.#statusOptions?.version !== version || this.#statusOptions.status !== this.status) {
-      this.#statusOptions = { version, status: this.status, result: statusOptions(this.feed.store.rows, this.status) };
+  get #statusOptions(): StatusOption[] {
+    const { version } = this.#feed.store;
+    if (this.#statusMemo?.version !== version || this.#statusMemo.status !== this.status) {
+      this.#statusMemo = { version, status: this.status, result: statusOptions(this.#feed.store.rows, this.status) };
     }
-    return this.#statusOptions.result;
+    return this.#statusMemo.result;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
-      this.feed.reset();
+      this.#feed.reset();
     } else if (changed.has('refreshInterval')) {
-      this.feed.reschedule();
+      this.#feed.reschedule();
     }
   }
 
-  private needsClock(): boolean {
-    if (this.feed.failure?.retryAt) return true;
-    const { store } = this.feed;
+  #needsClock(): boolean {
+    if (this.#feed.failure?.retryAt) return true;
+    const { store } = this.#feed;
     return this.#rendered.some((row) => isTicking(row) && store.isLive(row));
   }
 
-  private isAwayFromTop(): boolean {
-    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+  #isAwayFromTop(): boolean {
+    const scroller = this.#find('.scroller');
     if (!scroller) return false;
     if (scroller.scrollHeight > scroller.clientHeight + 1) return scroller.scrollTop > 4;
-    const grid = this.renderRoot.querySelector<HTMLElement>('[part~="grid"]');
+    const grid = this.#find('[part~="grid"]');
     return grid ? grid.getBoundingClientRect().top < -4 : false;
   }
 
-  private onFeedLoad(change: StoreChange, kind: FeedRequestKind): void {
-    const { store } = this.feed;
+  #onFeedLoad(change: StoreChange, kind: FeedRequestKind): void {
+    const { store } = this.#feed;
     this.dispatchEvent(
       new SessionsLoadEvent({
         kind,
         ...change,
         total: store.rows.length,
         hasMore: store.nextCursor !== null,
-        rejected: this.feed.rejected.length,
+        rejected: this.#feed.rejected.length,
       }),
     );
   }
 
-  private onFeedError(error: ApiError, request: FeedRequestKind, retryInMs: number | null): void {
+  #onFeedError(error: ApiError, request: FeedRequestKind, retryInMs: number | null): void {
     this.dispatchEvent(
       new SessionsErrorEvent({ kind: error.kind, status: error.status, message: error.message, request, retryInMs }),
     );
@@ -231,33 +234,33 @@ export class RenseiSessionList extends LitElement {
 
   // ——— interaction ———
 
-  private onStatusChange(event: Event): void {
+  #onStatusChange(event: Event): void {
     this.status = (event.target as HTMLSelectElement).value;
   }
 
-  private onSearchInput(event: Event): void {
+  #onSearchInput(event: Event): void {
     this.search = (event.target as HTMLInputElement).value;
   }
 
-  private onHealthChange(event: Event): void {
+  #onHealthChange(event: Event): void {
     this.health = (event.target as HTMLSelectElement).value;
   }
 
-  private clearFilters(): void {
+  #clearFilters(): void {
     this.status = '';
     this.search = '';
     this.health = '';
   }
 
-  private showNewSessions(): void {
-    this.feed.store.releasePending();
+  #showNewSessions(): void {
+    this.#feed.store.releasePending();
     this.requestUpdate();
-    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    const scroller = this.#find('.scroller');
     if (scroller && scroller.scrollHeight > scroller.clientHeight) scroller.scrollTop = 0;
-    else this.renderRoot.querySelector('[part~="grid"]')?.scrollIntoView({ block: 'start' });
+    else this.#find('[part~="grid"]')?.scrollIntoView({ block: 'start' });
   }
 
-  private rowOf(event: Event): HTMLElement | null {
+  #rowOf(event: Event): HTMLElement | null {
     for (const node of event.composedPath()) {
       if (node === this.renderRoot) break;
       if (node instanceof HTMLElement && node.matches('[part~="row"]')) return node;
@@ -266,7 +269,7 @@ export class RenseiSessionList extends LitElement {
   }
 
   /** True when the event began on a control inside the row, which keeps its own behaviour. */
-  private fromInnerControl(event: Event, row: HTMLElement): boolean {
+  #fromInnerControl(event: Event, row: HTMLElement): boolean {
     for (const node of event.composedPath()) {
       if (node === row) return false;
       if (node instanceof HTMLElement && node.matches('a[href], button, input, select, textarea, [contenteditable]')) return true;
@@ -274,32 +277,32 @@ export class RenseiSessionList extends LitElement {
     return false;
   }
 
-  private onGridClick(event: MouseEvent): void {
-    const row = this.rowOf(event);
-    if (!row || this.fromInnerControl(event, row)) return;
+  #onGridClick(event: MouseEvent): void {
+    const row = this.#rowOf(event);
+    if (!row || this.#fromInnerControl(event, row)) return;
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    this.activate(row.dataset.sessionId!);
+    this.#activate(row.dataset.sessionId!);
   }
 
-  private onGridFocusIn(event: FocusEvent): void {
-    const row = this.rowOf(event);
+  #onGridFocusIn(event: FocusEvent): void {
+    const row = this.#rowOf(event);
     if (row) this.focusedId = row.dataset.sessionId!;
   }
 
-  private onGridKeyDown(event: KeyboardEvent): void {
-    const row = this.rowOf(event);
-    if (!row || this.fromInnerControl(event, row)) return;
-    const rows = this.filtered.rows;
+  #onGridKeyDown(event: KeyboardEvent): void {
+    const row = this.#rowOf(event);
+    if (!row || this.#fromInnerControl(event, row)) return;
+    const rows = this.#filtered.rows;
     const at = rows.findIndex((candidate) => candidate.id === row.dataset.sessionId);
     if (at === -1) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      this.activate(rows[at]!.id);
+      this.#activate(rows[at]!.id);
       return;
     }
     if (!NAVIGATION_KEYS.has(event.key)) return;
     event.preventDefault();
-    const pageSize = Math.max(1, Math.floor(this.scrollerViewportHeight() / Math.max(1, row.offsetHeight)) - 1);
+    const pageSize = Math.max(1, Math.floor(this.#scrollerViewportHeight() / Math.max(1, row.offsetHeight)) - 1);
     const last = rows.length - 1;
     const next = {
       ArrowUp: at - 1,
@@ -309,27 +312,27 @@ export class RenseiSessionList extends LitElement {
       PageUp: at - pageSize,
       PageDown: at + pageSize,
     }[event.key as 'ArrowUp'];
-    this.focusRow(rows[Math.min(last, Math.max(0, next))]!.id);
+    this.#focusRow(rows[Math.min(last, Math.max(0, next))]!.id);
   }
 
-  private scrollerViewportHeight(): number {
-    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+  #scrollerViewportHeight(): number {
+    const scroller = this.#find('.scroller');
     const own = scroller && scroller.scrollHeight > scroller.clientHeight ? scroller.clientHeight : 0;
     return own || window.innerHeight;
   }
 
-  private async focusRow(id: string): Promise<void> {
+  async #focusRow(id: string): Promise<void> {
     this.focusedId = id;
     // The row may be outside the window: scroll to where it will be, render, then focus it.
-    this.rowWindow.scrollToIndex(this.filtered.rows.findIndex((row) => row.id === id));
+    this.#rowWindow.scrollToIndex(this.#filtered.rows.findIndex((row) => row.id === id));
     // A render can re-window and render again: wait until the element has settled.
     for (let round = 0; round < 4 && !(await this.updateComplete); round++);
-    const row = this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-session-id="${CSS.escape(id)}"]`);
+    const row = this.#find(`[part~="row"][data-session-id="${CSS.escape(id)}"]`);
     row?.focus({ preventScroll: true });
   }
 
-  private activate(id: string): void {
-    const row = this.feed.store.get(id);
+  #activate(id: string): void {
+    const row = this.#feed.store.get(id);
     if (!row) return;
     this.focusedId = id;
     const event = new SessionSelectEvent(row.session);
@@ -341,21 +344,21 @@ export class RenseiSessionList extends LitElement {
 
   protected override render(): TemplateResult {
     return html`<div class="root" part="base">
-      ${this.renderToolbar()} ${this.renderNotices()}
-      <div class="scroller" part="scroller">${this.renderNewSessions()} ${this.renderBody()}</div>
-      ${this.renderFooter()}
+      ${this.#renderToolbar()} ${this.#renderNotices()}
+      <div class="scroller" part="scroller">${this.#renderNewSessions()} ${this.#renderBody()}</div>
+      ${this.#renderFooter()}
     </div>`;
   }
 
-  private renderToolbar(): TemplateResult {
-    const t = this.text;
-    const locale = this.resolvedLocale;
-    const options = this.statusOptions;
-    const updatedAt = this.feed.updatedAt;
+  #renderToolbar(): TemplateResult {
+    const t = this.#text;
+    const locale = this.#resolvedLocale;
+    const options = this.#statusOptions;
+    const updatedAt = this.#feed.updatedAt;
     return html`<div class="toolbar" part="toolbar">
       <label class="field">
         <span class="field-label">${t.statusFilterLabel}</span>
-        <select part="status-filter" .value=${this.status} @change=${this.onStatusChange}>
+        <select part="status-filter" .value=${this.status} @change=${this.#onStatusChange}>
           <option value="" ?selected=${this.status === ''}>${t.allStatuses}</option>
           ${options.map(
             ({ status, count }) =>
@@ -374,12 +377,12 @@ export class RenseiSessionList extends LitElement {
           spellcheck="false"
           placeholder=${t.searchPlaceholder}
           .value=${this.search}
-          @input=${this.onSearchInput}
+          @input=${this.#onSearchInput}
         />
       </label>
       <label class="field">
         <span class="field-label">${t.healthFilterLabel}</span>
-        <select part="health-filter" .value=${this.health} @change=${this.onHealthChange}>
+        <select part="health-filter" .value=${this.health} @change=${this.#onHealthChange}>
           ${HEALTH_FILTERS.map(
             (value) =>
               html`<option value=${value} ?selected=${this.health === value}>
@@ -389,33 +392,33 @@ export class RenseiSessionList extends LitElement {
         </select>
       </label>
       <span class="updated" part="updated" aria-live="off">
-        ${updatedAt === null ? nothing : t.updatedAt(this.formatTime(updatedAt))}
+        ${updatedAt === null ? nothing : t.updatedAt(this.#formatTime(updatedAt))}
       </span>
     </div>`;
   }
 
-  private formatTime(ms: number): string {
-    return dateTimeFormat(this.resolvedLocale, { timeStyle: 'medium' }).format(ms);
+  #formatTime(ms: number): string {
+    return dateTimeFormat(this.#resolvedLocale, { timeStyle: 'medium' }).format(ms);
   }
 
-  private retryCountdown(): string {
-    const retryAt = this.feed.failure?.retryAt;
+  #retryCountdown(): string {
+    const retryAt = this.#feed.failure?.retryAt;
     if (!retryAt) return '';
     const seconds = Math.max(1, Math.ceil((retryAt - Date.now()) / 1000));
-    return this.text.retrying(formatCount(seconds, this.resolvedLocale));
+    return this.#text.retrying(formatCount(seconds, this.#resolvedLocale));
   }
 
-  private renderNotices(): TemplateResult | typeof nothing {
-    const { store, failure, rejected, authStopped } = this.feed;
-    const t = this.text;
-    const locale = this.resolvedLocale;
+  #renderNotices(): TemplateResult | typeof nothing {
+    const { store, failure, rejected, authStopped } = this.#feed;
+    const t = this.#text;
+    const locale = this.#resolvedLocale;
     const notices: TemplateResult[] = [];
     if (failure && !store.isEmpty) {
       const said = failure.kind === 'more' ? t.loadMoreFailed(failure.error.message) : t.refreshFailed(failure.error.message);
       const stopped = authStopped ? ` ${t.authStopped}` : '';
       notices.push(html`<div class="notice" part="notice" role="status" data-kind=${failure.error.kind}>
-        <span>${said} ${this.retryCountdown()}${stopped}</span>
-        <button type="button" part="notice-action" ?disabled=${this.feed.pending} @click=${() => this.feed.retry()}>
+        <span>${said} ${this.#retryCountdown()}${stopped}</span>
+        <button type="button" part="notice-action" ?disabled=${this.#feed.pending} @click=${() => this.#feed.retry()}>
           ${t.retry}
         </button>
       </div>`);
@@ -429,24 +432,24 @@ export class RenseiSessionList extends LitElement {
   }
 
   /** Floats over the rows (no layout space), so its appearing moves nothing the reader sees. */
-  private renderNewSessions(): TemplateResult | typeof nothing {
-    const held = this.feed.store.pending.length;
+  #renderNewSessions(): TemplateResult | typeof nothing {
+    const held = this.#feed.store.pending.length;
     if (held === 0) return nothing;
     return html`<div class="new-sessions-anchor">
-      <button type="button" class="new-sessions" part="new-sessions" @click=${this.showNewSessions}>
-        ${this.text.newSessions(held, formatCount(held, this.resolvedLocale))}
+      <button type="button" class="new-sessions" part="new-sessions" @click=${this.#showNewSessions}>
+        ${this.#text.newSessions(held, formatCount(held, this.#resolvedLocale))}
       </button>
     </div>`;
   }
 
-  private renderBody(): TemplateResult {
-    const { store, failure, updatedAt } = this.feed;
-    const t = this.text;
+  #renderBody(): TemplateResult {
+    const { store, failure, updatedAt } = this.#feed;
+    const t = this.#text;
     if (store.isEmpty && failure) {
       return html`<div class="state error" part="error" role="alert">
         <strong>${t.errorTitle}</strong>
-        <p>${failure.error.message} ${this.retryCountdown()}</p>
-        <button type="button" part="retry" ?disabled=${this.feed.pending} @click=${() => this.feed.retry()}>${t.retry}</button>
+        <p>${failure.error.message} ${this.#retryCountdown()}</p>
+        <button type="button" part="retry" ?disabled=${this.#feed.pending} @click=${() => this.#feed.retry()}>${t.retry}</button>
       </div>`;
     }
     if (store.isEmpty && updatedAt === null) {
@@ -455,20 +458,20 @@ export class RenseiSessionList extends LitElement {
     if (store.isEmpty) {
       return html`<div class="state empty" part="empty" data-empty="project">${t.emptyProject}</div>`;
     }
-    const { rows } = this.filtered;
-    if (rows.length === 0) return this.renderFilteredEmpty();
-    return this.renderGrid(rows);
+    const { rows } = this.#filtered;
+    if (rows.length === 0) return this.#renderFilteredEmpty();
+    return this.#renderGrid(rows);
   }
 
-  private renderFilteredEmpty(): TemplateResult {
-    const t = this.text;
-    const { store } = this.feed;
+  #renderFilteredEmpty(): TemplateResult {
+    const t = this.#text;
+    const { store } = this.#feed;
     if (store.nextCursor !== null) {
       return html`<div class="state empty" part="empty" data-empty="loaded">
-        <p>${t.emptyLoaded(formatCount(store.rows.length, this.resolvedLocale))}</p>
+        <p>${t.emptyLoaded(formatCount(store.rows.length, this.#resolvedLocale))}</p>
         <div class="actions">
-          ${this.renderLoadMore()}
-          <button type="button" part="clear-filters" @click=${this.clearFilters}>${t.clearFilters}</button>
+          ${this.#renderLoadMore()}
+          <button type="button" part="clear-filters" @click=${this.#clearFilters}>${t.clearFilters}</button>
         </div>
       </div>`;
     }
@@ -481,29 +484,27 @@ export class RenseiSessionList extends LitElement {
     return html`<div class="state empty" part="empty" data-empty="filtered">
       <p>${t.emptyFiltered(described)}</p>
       <div class="actions">
-        <button type="button" part="clear-filters" @click=${this.clearFilters}>${t.clearFilters}</button>
+        <button type="button" part="clear-filters" @click=${this.#clearFilters}>${t.clearFilters}</button>
       </div>
     </div>`;
   }
 
-  private renderGrid(rows: SessionRow[]): TemplateResult {
-    const t = this.text;
-    const { start, end } = this.rowWindow.rangeFor(rows.length);
+  #renderGrid(rows: SessionRow[]): TemplateResult {
+    const t = this.#text;
+    const { start, end } = this.#rowWindow.rangeFor(rows.length);
     const shown = rows.slice(start, end);
     this.#rendered = shown;
     // The one Tab stop: the focused row while it is in the window, else the first one shown.
     const focusedId = shown.some((row) => row.id === this.focusedId) ? this.focusedId : shown[0]?.id;
-    const height = this.rowWindow.rowHeight;
-    const spacers = { paddingTop: `${start * height}px`, paddingBottom: `${(rows.length - end) * height}px` };
     return html`<div
       role="grid"
       part="grid"
       aria-label=${t.listLabel}
       aria-rowcount=${rows.length + 1}
-      aria-busy=${this.feed.pending ? 'true' : 'false'}
-      @click=${this.onGridClick}
-      @keydown=${this.onGridKeyDown}
-      @focusin=${this.onGridFocusIn}
+      aria-busy=${this.#feed.pending ? 'true' : 'false'}
+      @click=${this.#onGridClick}
+      @keydown=${this.#onGridKeyDown}
+      @focusin=${this.#onGridFocusIn}
     >
       <div class="header-group" role="rowgroup">
       <div class="row header" role="row" part="header" aria-rowindex="1">
@@ -516,21 +517,21 @@ export class RenseiSessionList extends LitElement {
         <span role="columnheader" class="cell c-cost num">${t.columnCost}</span>
       </div>
       </div>
-      <div class="rows" role="rowgroup" style=${styleMap(spacers)}>
+      <div class="rows" role="rowgroup">
         ${repeat(
           shown,
           (row) => row.id,
-          (row, index) => this.renderRow(row, start + index, row.id === focusedId),
+          (row, index) => this.#renderRow(row, start + index, row.id === focusedId),
         )}
       </div>
     </div>`;
   }
 
-  private renderRow(row: SessionRow, index: number, focused: boolean): TemplateResult {
-    const t = this.text;
-    const locale = this.resolvedLocale;
+  #renderRow(row: SessionRow, index: number, focused: boolean): TemplateResult {
+    const t = this.#text;
+    const locale = this.#resolvedLocale;
     const { session, health } = row;
-    const live = this.feed.store.isLive(row);
+    const live = this.#feed.store.isLive(row);
     const stale = isTicking(row) && !live;
     const healthName = t.healthName(health.colour, health.signals.map(signalWords));
     const selected = row.id === this.selected;
@@ -558,7 +559,7 @@ export class RenseiSessionList extends LitElement {
       <span role="gridcell" class="cell c-duration num" part="cell">
         ${formatDuration(durationAt(row, Date.now(), live), locale)}
         ${stale
-          ? html`<span class="not-live" part="not-live" title=${t.notLiveTitle(this.formatTime(row.fetchedAt))}
+          ? html`<span class="not-live" part="not-live" title=${t.notLiveTitle(this.#formatTime(row.fetchedAt))}
               >${t.notLive}</span
             >`
           : nothing}
@@ -567,28 +568,28 @@ export class RenseiSessionList extends LitElement {
     </div>`;
   }
 
-  private renderLoadMore(): TemplateResult | typeof nothing {
-    const { store } = this.feed;
+  #renderLoadMore(): TemplateResult | typeof nothing {
+    const { store } = this.#feed;
     if (store.nextCursor === null) return nothing;
-    const loading = this.feed.pendingKind === 'more';
+    const loading = this.#feed.pendingKind === 'more';
     return html`<button type="button" part="load-more" ?disabled=${loading} @click=${() => this.loadMore()}>
-      ${loading ? this.text.loadingMore : this.text.loadMore}
+      ${loading ? this.#text.loadingMore : this.#text.loadMore}
     </button>`;
   }
 
-  private renderFooter(): TemplateResult | typeof nothing {
-    const { store } = this.feed;
+  #renderFooter(): TemplateResult | typeof nothing {
+    const { store } = this.#feed;
     if (store.isEmpty) return nothing;
-    const t = this.text;
-    const locale = this.resolvedLocale;
-    const { rows, totalCostUsd } = this.filtered;
-    const filtered = hasActiveFilters(this.filters);
+    const t = this.#text;
+    const locale = this.#resolvedLocale;
+    const { rows, totalCostUsd } = this.#filtered;
+    const filtered = hasActiveFilters(this.#filters);
     return html`<div class="footer" part="footer">
       <span class="summary" role="status">
         ${t.footerSummary(rows.length, formatCount(rows.length, locale), formatCost(totalCostUsd, locale))}
         ${filtered ? t.footerOfLoaded(formatCount(store.rows.length, locale)) : nothing}
       </span>
-      ${rows.length > 0 ? this.renderLoadMore() : nothing}
+      ${rows.length > 0 ? this.#renderLoadMore() : nothing}
     </div>`;
   }
 }
