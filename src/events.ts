@@ -57,10 +57,24 @@ export class SessionsErrorEvent extends CustomEvent<SessionsErrorDetail> {
   }
 }
 
+export interface FilterChangeDetail {
+  status: string;
+  search: string;
+  health: string;
+}
+
+/** A person changed the filters (select, search box, "clear filters"); host-set filters fire nothing. */
+export class FilterChangeEvent extends CustomEvent<FilterChangeDetail> {
+  constructor(detail: FilterChangeDetail) {
+    super('filter-change', { detail, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'session-select': SessionSelectEvent;
     'sessions-load': SessionsLoadEvent;
     'sessions-error': SessionsErrorEvent;
+    'filter-change': FilterChangeEvent;
   }
 }

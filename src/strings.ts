@@ -32,12 +32,16 @@ export const defaultStrings = {
   columnStatus: 'Status',
   columnWorkType: 'Work type',
   columnProvider: 'Provider',
+  columnStarted: 'Started',
   columnDuration: 'Duration',
   columnCost: 'Cost',
   healthName: (colour: HealthColour, signals: string[]): string => {
     const base = colour === 'unknown' ? 'Health unknown' : `Health ${colour}`;
     return signals.length > 0 ? `${base}: ${signals.join(', ')}` : base;
   },
+  copyId: 'Copy session id',
+  copied: 'Copied',
+  copyFailed: "Couldn't copy",
   notLive: 'not live',
   notLiveTitle: (time: string): string =>
     `This row is on a later page that live refresh does not cover; its values are from ${time}.`,

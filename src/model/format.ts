@@ -1,5 +1,5 @@
 /** How values read on screen. Pure: the locale and the clock come in as arguments. */
-import { numberFormat } from './intl.js';
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from './intl.js';
 
 /** What a missing value shows as: never "undefined", "null" or "NaN". */
 export const MISSING = '—';
@@ -57,4 +57,29 @@ export function formatDuration(ms: number | null, locale?: string): string {
 
 export function formatCount(count: number, locale?: string): string {
   return numberFormat(locale, {}).format(count);
+}
+
+const RELATIVE_UNITS = [
+  { unit: 'year', ms: 365 * DAY },
+  { unit: 'month', ms: 30 * DAY },
+  { unit: 'day', ms: DAY },
+  { unit: 'hour', ms: HOUR },
+  { unit: 'minute', ms: MINUTE },
+  { unit: 'second', ms: SECOND },
+] as const;
+
+/** "3 min. ago", "in 2 hr." (clock skew), "now" under a second: the largest whole unit. */
+export function formatRelativeTime(ms: number | null, now: number, locale?: string): string {
+  if (ms === null || !Number.isFinite(ms)) return MISSING;
+  const elapsed = now - ms;
+  const format = relativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const match = RELATIVE_UNITS.find(({ ms: size }) => Math.abs(elapsed) >= size);
+  if (!match) return format.format(0, 'second');
+  return format.format(-Math.trunc(elapsed / match.ms), match.unit);
+}
+
+/** The absolute date and time in the viewer's own timezone. */
+export function formatDateTime(ms: number | null, locale?: string): string {
+  if (ms === null || !Number.isFinite(ms)) return MISSING;
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }

@@ -9,6 +9,8 @@ export interface SessionRow {
   readonly id: string;
   readonly session: Session;
   readonly health: Health;
+  /** When the session was claimed (clock ms), or null while queued. */
+  readonly startedMs: number | null;
   /** Duration known when fetched (ms): given by the server, or claim to completion, or claim to fetch while working. */
   readonly durationAtFetchMs: number | null;
   readonly costUsd: number | null;
@@ -40,6 +42,7 @@ export function toSessionRow(session: Session, fetchedAt: number): SessionRow {
     id: session.id,
     session,
     health: deriveHealth(session.health),
+    startedMs: timeOf(session.startedAt),
     durationAtFetchMs: durationAtFetch(session, fetchedAt),
     costUsd: cost !== null && Number.isFinite(cost) ? cost : null,
     searchKeys: [session.issueIdentifier?.toLowerCase() ?? '', session.id.toLowerCase()],

@@ -102,3 +102,25 @@ describe('format: formatCount', () => {
     expect(formatCount(50_000, 'de-DE')).to.equal('50.000');
   });
 });
+
+describe('format: relative and absolute time', () => {
+  const now = Date.parse('2026-06-02T15:00:00Z');
+  it('says how long ago in the largest whole unit', async () => {
+    const { formatRelativeTime } = await import('../../src/model/format.js');
+    expect(formatRelativeTime(now, now, 'en-US')).to.equal('now');
+    expect(formatRelativeTime(now - 45_000, now, 'en-US')).to.equal('45 sec. ago');
+    expect(formatRelativeTime(now - 3 * 60_000 - 59_000, now, 'en-US')).to.equal('3 min. ago');
+    expect(formatRelativeTime(now - 5 * 3_600_000, now, 'en-US')).to.equal('5 hr. ago');
+    expect(formatRelativeTime(now - 86_400_000, now, 'en-US')).to.equal('yesterday');
+    expect(formatRelativeTime(now - 3 * 86_400_000, now, 'de-DE')).to.equal('vor 3 Tagen');
+    expect(formatRelativeTime(now + 120_000, now, 'en-US')).to.equal('in 2 min.');
+    expect(formatRelativeTime(null, now, 'en-US')).to.equal('—');
+  });
+
+  it('gives the absolute date and time for the locale', async () => {
+    const { formatDateTime } = await import('../../src/model/format.js');
+    expect(formatDateTime(now, 'en-US')).to.match(/^Jun 2, 2026, \d{1,2}:00 [AP]M$/);
+    expect(formatDateTime(now, 'de-DE')).to.match(/^02\.06\.2026, \d{2}:00$/);
+    expect(formatDateTime(null, 'en-US')).to.equal('—');
+  });
+});

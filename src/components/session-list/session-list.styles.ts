@@ -2,20 +2,22 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    /* Public knobs (--rensei-*) fall back to light defaults; private ones (--_*) are what rules use. */
+    /* Public knobs (--rensei-*) fall back to defaults; private ones (--_*) are what rules use.
+       light-dark() picks by color-scheme: the reader's preference, or the theme attribute. */
+    color-scheme: light dark;
     --_font: var(--rensei-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_font-size: var(--rensei-font-size, 14px);
-    --_text: var(--rensei-color-text, #1f2328);
-    --_muted: var(--rensei-color-muted, #59636e);
-    --_background: var(--rensei-color-background, #ffffff);
-    --_surface: var(--rensei-color-surface, #f6f8fa);
-    --_border: var(--rensei-color-border, #d1d9e0);
-    --_accent: var(--rensei-color-accent, #0969da);
-    --_selected: var(--rensei-color-selected, #ddf4ff);
-    --_green: var(--rensei-color-green, #1a7f37);
-    --_yellow: var(--rensei-color-yellow, #9a6700);
-    --_red: var(--rensei-color-red, #d1242f);
-    --_unknown: var(--rensei-color-unknown, #818b98);
+    --_text: var(--rensei-color-text, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--rensei-color-muted, light-dark(#59636e, #9198a1));
+    --_background: var(--rensei-color-background, light-dark(#ffffff, #0d1117));
+    --_surface: var(--rensei-color-surface, light-dark(#f6f8fa, #151b23));
+    --_border: var(--rensei-color-border, light-dark(#d1d9e0, #3d444d));
+    --_accent: var(--rensei-color-accent, light-dark(#0969da, #4493f8));
+    --_selected: var(--rensei-color-selected, light-dark(#ddf4ff, #132339));
+    --_green: var(--rensei-color-green, light-dark(#1a7f37, #3fb950));
+    --_yellow: var(--rensei-color-yellow, light-dark(#9a6700, #d29922));
+    --_red: var(--rensei-color-red, light-dark(#d1242f, #f85149));
+    --_unknown: var(--rensei-color-unknown, light-dark(#818b98, #656c76));
     --_row-height: var(--rensei-row-height, 36px);
     --_density: var(--rensei-density, 1);
     --_radius: var(--rensei-radius, 6px);
@@ -35,20 +37,12 @@ export const styles = css`
     container-type: inline-size;
   }
 
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_text: var(--rensei-color-text, #e6edf3);
-      --_muted: var(--rensei-color-muted, #9198a1);
-      --_background: var(--rensei-color-background, #0d1117);
-      --_surface: var(--rensei-color-surface, #151b23);
-      --_border: var(--rensei-color-border, #3d444d);
-      --_accent: var(--rensei-color-accent, #4493f8);
-      --_selected: var(--rensei-color-selected, #132339);
-      --_green: var(--rensei-color-green, #3fb950);
-      --_yellow: var(--rensei-color-yellow, #d29922);
-      --_red: var(--rensei-color-red, #f85149);
-      --_unknown: var(--rensei-color-unknown, #656c76);
-    }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
 
   :host([hidden]) {
@@ -198,8 +192,8 @@ export const styles = css`
   .row {
     display: grid;
     grid-template-columns:
-      28px minmax(6.5em, 1.2fr) minmax(6.5em, 0.9fr) minmax(6em, 1fr) minmax(4.5em, 0.8fr)
-      minmax(6.5em, 0.8fr) minmax(4.5em, 0.6fr);
+      28px minmax(7em, 1.2fr) minmax(6.5em, 0.9fr) minmax(6em, 1fr) minmax(4.5em, 0.8fr)
+      minmax(6em, 0.8fr) minmax(6.5em, 0.8fr) minmax(4.5em, 0.6fr);
     align-items: center;
     min-height: var(--_row-height);
     border-bottom: 1px solid var(--_border);
@@ -259,9 +253,53 @@ export const styles = css`
   }
 
   .c-identifier {
+    display: flex;
+    align-items: center;
+    gap: 4px;
     font-weight: 600;
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.95em;
+  }
+
+  [part~='identifier'] {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  a[part~='identifier'] {
+    color: var(--_accent);
+    text-decoration: none;
+  }
+
+  a[part~='identifier']:hover {
+    text-decoration: underline;
+  }
+
+  /* Shown on row hover and focus; keeps its place so the identifier doesn't shift. */
+  .copy {
+    visibility: hidden;
+    min-height: 0;
+    padding: 2px 5px;
+    border-color: transparent;
+    background: none;
+    color: var(--_muted);
+    font-family: var(--_font);
+    font-size: 0.8em;
+    font-weight: normal;
+  }
+
+  [part~='row']:hover .copy,
+  [part~='row']:focus .copy,
+  .copy[data-copied] {
+    visibility: visible;
+  }
+
+  .copy[data-copied='ok'] {
+    color: var(--_green);
+  }
+
+  .copy[data-copied='failed'] {
+    color: var(--_red);
   }
 
   /* Health: colour and shape both carry the level (circle, triangle, square, hollow ring). */
@@ -363,7 +401,8 @@ export const styles = css`
   }
 
   .c-work-type,
-  .c-provider {
+  .c-provider,
+  .c-started {
     color: var(--_muted);
   }
 
@@ -418,7 +457,7 @@ export const styles = css`
   @container (max-width: 520px) {
     /* Auto-placed: health, identifier (2 columns), status (2) on line one; the rest below. */
     .row {
-      grid-template-columns: 24px 1fr 1fr auto auto;
+      grid-template-columns: 24px 1fr 1fr auto auto auto;
       padding: 2px 0;
     }
 
@@ -430,7 +469,10 @@ export const styles = css`
       clip-path: inset(50%);
     }
 
-    .c-identifier,
+    .c-identifier {
+      grid-column: span 3;
+    }
+
     .c-status {
       grid-column: span 2;
     }
@@ -445,6 +487,7 @@ export const styles = css`
 
     .c-work-type,
     .c-provider,
+    .c-started,
     .c-duration,
     .c-cost {
       padding-top: 0;
@@ -454,6 +497,17 @@ export const styles = css`
     .updated {
       margin-left: 0;
       flex-basis: 100%;
+    }
+  }
+
+  /* Windows high contrast: the dots keep their colours (forced-color-adjust) and gain an outline. */
+  @media (forced-colors: active) {
+    .dot {
+      outline: 1px solid CanvasText;
+    }
+
+    [part~='row'][aria-selected='true'] {
+      outline: 2px solid Highlight;
     }
   }
 

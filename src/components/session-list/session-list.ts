@@ -6,7 +6,7 @@ import type { Session } from '../../api/schema.js';
 import { ClockController } from '../../controllers/clock.js';
 import { SessionFeedController, type FeedRequestKind } from '../../controllers/session-feed.js';
 import { WindowController } from '../../controllers/window.js';
-import { SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
+import { FilterChangeEvent, SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
 import {
   filterRows,
   hasActiveFilters,
@@ -15,25 +15,42 @@ import {
   type SessionFilters,
   type StatusOption,
 } from '../../model/filter.js';
-import { formatCost, formatCount, formatDuration, MISSING } from '../../model/format.js';
+import { formatCost, formatCount, formatDateTime, formatDuration, formatRelativeTime, MISSING } from '../../model/format.js';
 import { signalWords } from '../../model/health.js';
 import { dateTimeFormat } from '../../model/intl.js';
 import { durationAt, isTicking, type SessionRow } from '../../model/session-row.js';
 import type { StoreChange } from '../../model/session-store.js';
 import { defaultStrings, type SessionListStrings } from '../../strings.js';
+import { readFiltersFromUrl, withFiltersInUrl } from '../../model/url-filters.js';
+import { detailHref } from '../../model/detail-link.js';
 import { styles } from './session-list.styles.js';
+
+const COPY_ICON = html`<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" fill="currentColor">
+  <path d="M4 4V1.5A1.5 1.5 0 0 1 5.5 0h8A1.5 1.5 0 0 1 15 1.5v8a1.5 1.5 0 0 1-1.5 1.5H11v2.5A1.5 1.5 0 0 1 9.5 15h-8A1.5 1.5 0 0 1 0 13.5v-8A1.5 1.5 0 0 1 1.5 4Zm1.5 0h4A1.5 1.5 0 0 1 11 5.5v4h2.5v-8h-8ZM1.5 5.5v8h8v-8Z" />
+</svg>`;
 
 const NAVIGATION_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 const HEALTH_FILTERS = ['', 'attention', 'blocking'] as const;
+/** How long the copy confirmation stays. */
+const COPIED_MS = 1500;
 
 /**
  * A live, filterable list of one Rensei project's agent sessions, with health at a glance.
  *
+ * Each event below is typed as a `CustomEvent` of its `detail`; the event classes named are
+ * exported and listed in `HTMLElementEventMap`. All events bubble and are composed.
+ *
  * @summary Shows a Rensei project's AI-agent sessions, live, on any page.
  *
- * @fires session-select - A row was activated. `detail: { session }`. Cancelable: cancelling keeps the row from being marked selected (and a detail link from being followed).
- * @fires sessions-load - A page or refresh was merged. `detail: { kind, added, updated, held, total, hasMore, rejected }`.
- * @fires sessions-error - A request failed; rows on screen stay. `detail: { kind, status, message, request, retryInMs }`.
+ * @tag rensei-session-list
+ *
+ * @fires {CustomEvent<{ session: Session }>} session-select - A row was activated (a `SessionSelectEvent`). Cancelable: cancelling keeps the row from being marked selected (and a detail link from being followed).
+ * @fires {CustomEvent<{ kind: FeedRequestKind; added: string[]; updated: string[]; held: string[]; total: number; hasMore: boolean; rejected: number }>} sessions-load - A page or refresh was merged (a `SessionsLoadEvent`).
+ * @fires {CustomEvent<{ kind: ApiErrorKind; status: number | null; message: string; request: FeedRequestKind; retryInMs: number | null }>} sessions-error - A request failed; rows on screen stay (a `SessionsErrorEvent`).
+ * @fires {CustomEvent<{ status: string; search: string; health: string }>} filter-change - A person changed the filters, like a native `change`; host-set filters fire nothing (a `FilterChangeEvent`).
+ *
+ * @slot empty - Replaces the words of the empty state shown when the project has no sessions.
+ * @slot error - Extra help shown under the message of the blocking error state (who to ask, a status page).
  *
  * @csspart base - The element's inner wrapper.
  * @csspart toolbar - The bar holding the filters and the "updated" time.
@@ -51,7 +68,9 @@ const HEALTH_FILTERS = ['', 'attention', 'blocking'] as const;
  * @csspart cell - Every cell of a row.
  * @csspart health-dot - The health dot; carries `data-health="green|yellow|red|unknown"`.
  * @csspart tooltip - The health tooltip (hover the dot, or focus its row).
- * @csspart identifier - The issue identifier.
+ * @csspart identifier - The issue identifier; a link (`<a href>`) when `detail-url` is set.
+ * @csspart copy - The button that copies the session id (shown on row hover and focus).
+ * @csspart started - When the session was claimed, relative; the absolute time is in its tooltip.
  * @csspart status-badge - The status word; carries `data-status`.
  * @csspart not-live - The marker on a working row that live refresh does not cover.
  * @csspart loading - The state shown while the first page loads.
@@ -62,7 +81,7 @@ const HEALTH_FILTERS = ['', 'attention', 'blocking'] as const;
  * @csspart footer - The summary line under the rows.
  * @csspart load-more - The control that fetches the next page; present only while a next cursor exists.
  *
- * @cssprop [--rensei-font=system-ui, sans-serif] - Font family.
+ * @cssprop [--rensei-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font family.
  * @cssprop [--rensei-font-size=14px] - Base font size.
  * @cssprop [--rensei-color-text=#1f2328] - Text colour (dark scheme: #e6edf3).
  * @cssprop [--rensei-color-muted=#59636e] - Secondary text (dark scheme: #9198a1).
@@ -109,11 +128,30 @@ export class RenseiSessionList extends LitElement {
   /** BCP 47 locale for numbers, costs and times; defaults to the document's `lang`, then the browser's. */
   @property() locale = '';
 
+  /**
+   * A detail-link template with `{id}`, e.g. `https://app.rensei.ai/sessions/{id}`: each identifier
+   * becomes a real link (new tab, copy link address work), followed on activation unless cancelled.
+   */
+  @property({ attribute: 'detail-url' }) detailUrl = '';
+
+  /** Mirror `status`, `search` and `health` into the page's query string, and read them back on load. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /** Prefix of the query parameters `sync-url` writes (`rensei-status`, …), so two widgets don't collide. */
+  @property({ attribute: 'url-param-prefix' }) urlParamPrefix = 'rensei-';
+
+  /** `light` or `dark` forces a theme; empty follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme = '';
+
   /** Replaces any of the widget's words (see `SessionListStrings`). */
   @property({ attribute: false }) strings: Partial<SessionListStrings> = {};
 
   /** The id of the row that holds the grid's one Tab stop. */
   @state() private focusedId = '';
+
+  /** The last copy of an id, for its visible confirmation. */
+  @state() private copied: { id: string; ok: boolean } | null = null;
+  #copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #feed = new SessionFeedController(this, {
     settings: () => ({
@@ -191,6 +229,24 @@ export class RenseiSessionList extends LitElement {
     return this.#statusMemo.result;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl && !this.hasUpdated) Object.assign(this, readFiltersFromUrl(location.href, this.urlParamPrefix));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#copiedTimer);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this.syncUrl && (changed.has('status') || changed.has('search') || changed.has('health'))) {
+      const href = withFiltersInUrl(location.href, this.#filters, this.urlParamPrefix);
+      // Keep the history entry and its state: a single-page app's router must not notice.
+      if (href !== location.href) history.replaceState(history.state, '', href);
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
       this.#feed.reset();
@@ -234,22 +290,26 @@ export class RenseiSessionList extends LitElement {
 
   // ——— interaction ———
 
+  /** A person changed the filters: apply, and tell the host (host-set filters fire nothing, like `change`). */
+  #setFilters(filters: Partial<SessionFilters>): void {
+    Object.assign(this, filters);
+    this.dispatchEvent(new FilterChangeEvent(this.#filters));
+  }
+
   #onStatusChange(event: Event): void {
-    this.status = (event.target as HTMLSelectElement).value;
+    this.#setFilters({ status: (event.target as HTMLSelectElement).value });
   }
 
   #onSearchInput(event: Event): void {
-    this.search = (event.target as HTMLInputElement).value;
+    this.#setFilters({ search: (event.target as HTMLInputElement).value });
   }
 
   #onHealthChange(event: Event): void {
-    this.health = (event.target as HTMLSelectElement).value;
+    this.#setFilters({ health: (event.target as HTMLSelectElement).value });
   }
 
   #clearFilters(): void {
-    this.status = '';
-    this.search = '';
-    this.health = '';
+    this.#setFilters({ status: '', search: '', health: '' });
   }
 
   #showNewSessions(): void {
@@ -268,19 +328,25 @@ export class RenseiSessionList extends LitElement {
     return null;
   }
 
-  /** True when the event began on a control inside the row, which keeps its own behaviour. */
-  #fromInnerControl(event: Event, row: HTMLElement): boolean {
+  /** The control inside the row the event began on (it keeps its own behaviour), if any. */
+  #innerControl(event: Event, row: HTMLElement): HTMLElement | null {
     for (const node of event.composedPath()) {
-      if (node === row) return false;
-      if (node instanceof HTMLElement && node.matches('a[href], button, input, select, textarea, [contenteditable]')) return true;
+      if (node === row) return null;
+      if (node instanceof HTMLElement && node.matches('a[href], button, input, select, textarea, [contenteditable]')) return node;
     }
-    return false;
+    return null;
   }
 
   #onGridClick(event: MouseEvent): void {
     const row = this.#rowOf(event);
-    if (!row || this.#fromInnerControl(event, row)) return;
+    if (!row) return;
+    const control = this.#innerControl(event, row);
+    const detailLink = control?.matches('a[part~="identifier"]');
+    if (control && !detailLink) return;
+    // A modified or middle click is the browser's (a new tab on the link), and activates nothing.
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    // The widget follows the link itself, after session-select, unless a listener cancels.
+    if (detailLink) event.preventDefault();
     this.#activate(row.dataset.sessionId!);
   }
 
@@ -291,13 +357,19 @@ export class RenseiSessionList extends LitElement {
 
   #onGridKeyDown(event: KeyboardEvent): void {
     const row = this.#rowOf(event);
-    if (!row || this.#fromInnerControl(event, row)) return;
+    if (!row || this.#innerControl(event, row)) return;
     const rows = this.#filtered.rows;
     const at = rows.findIndex((candidate) => candidate.id === row.dataset.sessionId);
     if (at === -1) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       this.#activate(rows[at]!.id);
+      return;
+    }
+    // Ctrl/Cmd+C on a focused row copies its id (the copy button is for pointers: one Tab stop).
+    if ((event.ctrlKey || event.metaKey) && event.key === 'c' && !getSelection()?.toString()) {
+      event.preventDefault();
+      void this.#copyId(rows[at]!.id);
       return;
     }
     if (!NAVIGATION_KEYS.has(event.key)) return;
@@ -337,13 +409,29 @@ export class RenseiSessionList extends LitElement {
     this.focusedId = id;
     const event = new SessionSelectEvent(row.session);
     this.dispatchEvent(event);
-    if (!event.defaultPrevented) this.selected = id;
+    if (event.defaultPrevented) return;
+    this.selected = id;
+    const href = detailHref(this.detailUrl, id, document.baseURI);
+    if (href) location.assign(href);
+  }
+
+  async #copyId(id: string): Promise<void> {
+    let ok = true;
+    try {
+      await navigator.clipboard.writeText(id);
+    } catch {
+      ok = false; // No permission, or not a secure context: say so rather than pretend.
+    }
+    this.copied = { id, ok };
+    clearTimeout(this.#copiedTimer);
+    this.#copiedTimer = setTimeout(() => (this.copied = null), COPIED_MS);
   }
 
   // ——— rendering ———
 
   protected override render(): TemplateResult {
     return html`<div class="root" part="base">
+      <span class="visually-hidden" role="status">${this.copied ? (this.copied.ok ? this.#text.copied : this.#text.copyFailed) : ''}</span>
       ${this.#renderToolbar()} ${this.#renderNotices()}
       <div class="scroller" part="scroller">${this.#renderNewSessions()} ${this.#renderBody()}</div>
       ${this.#renderFooter()}
@@ -449,6 +537,7 @@ export class RenseiSessionList extends LitElement {
       return html`<div class="state error" part="error" role="alert">
         <strong>${t.errorTitle}</strong>
         <p>${failure.error.message} ${this.#retryCountdown()}</p>
+        <slot name="error"></slot>
         <button type="button" part="retry" ?disabled=${this.#feed.pending} @click=${() => this.#feed.retry()}>${t.retry}</button>
       </div>`;
     }
@@ -456,7 +545,7 @@ export class RenseiSessionList extends LitElement {
       return html`<div class="state loading" part="loading" role="status">${t.loading}</div>`;
     }
     if (store.isEmpty) {
-      return html`<div class="state empty" part="empty" data-empty="project">${t.emptyProject}</div>`;
+      return html`<div class="state empty" part="empty" data-empty="project"><slot name="empty">${t.emptyProject}</slot></div>`;
     }
     const { rows } = this.#filtered;
     if (rows.length === 0) return this.#renderFilteredEmpty();
@@ -513,6 +602,7 @@ export class RenseiSessionList extends LitElement {
         <span role="columnheader" class="cell c-status">${t.columnStatus}</span>
         <span role="columnheader" class="cell c-work-type">${t.columnWorkType}</span>
         <span role="columnheader" class="cell c-provider">${t.columnProvider}</span>
+        <span role="columnheader" class="cell c-started">${t.columnStarted}</span>
         <span role="columnheader" class="cell c-duration num">${t.columnDuration}</span>
         <span role="columnheader" class="cell c-cost num">${t.columnCost}</span>
       </div>
@@ -548,14 +638,17 @@ export class RenseiSessionList extends LitElement {
         <span class="dot" part="health-dot" data-health=${health.colour} role="img" aria-label=${healthName}></span>
         <span class="tooltip" part="tooltip" aria-hidden="true">${healthName}</span>
       </span>
-      <span role="gridcell" class="cell c-identifier" part="cell">
-        <span part="identifier">${session.issueIdentifier || MISSING}</span>
-      </span>
+      <span role="gridcell" class="cell c-identifier" part="cell">${this.#renderIdentifier(row)}</span>
       <span role="gridcell" class="cell c-status" part="cell">
         <span class="badge" part="status-badge" data-status=${session.status}>${t.statusName(session.status)}</span>
       </span>
       <span role="gridcell" class="cell c-work-type" part="cell">${session.workType || MISSING}</span>
       <span role="gridcell" class="cell c-provider" part="cell">${session.provider || MISSING}</span>
+      <span role="gridcell" class="cell c-started" part="cell" title=${formatDateTime(row.startedMs, locale)}>
+        <span part="started">${formatRelativeTime(row.startedMs, Date.now(), locale)}</span>${row.startedMs === null
+          ? nothing
+          : html`<span class="visually-hidden">, ${formatDateTime(row.startedMs, locale)}</span>`}
+      </span>
       <span role="gridcell" class="cell c-duration num" part="cell">
         ${formatDuration(durationAt(row, Date.now(), live), locale)}
         ${stale
@@ -566,6 +659,28 @@ export class RenseiSessionList extends LitElement {
       </span>
       <span role="gridcell" class="cell c-cost num" part="cell">${formatCost(row.costUsd, locale)}</span>
     </div>`;
+  }
+
+  #renderIdentifier(row: SessionRow): TemplateResult {
+    const t = this.#text;
+    const label = row.session.issueIdentifier || MISSING;
+    const href = detailHref(this.detailUrl, row.id, document.baseURI);
+    const copied = this.copied?.id === row.id ? this.copied : null;
+    // Inner controls take no Tab stop: the row is the grid's one; Enter follows, Ctrl/Cmd+C copies.
+    return html`${href
+        ? html`<a part="identifier" href=${href} tabindex="-1">${label}</a>`
+        : html`<span part="identifier">${label}</span>`}<button
+        type="button"
+        class="copy"
+        part="copy"
+        tabindex="-1"
+        data-copied=${copied ? (copied.ok ? 'ok' : 'failed') : nothing}
+        title=${t.copyId}
+        aria-label=${t.copyId}
+        @click=${() => this.#copyId(row.id)}
+      >
+        ${copied ? (copied.ok ? t.copied : t.copyFailed) : COPY_ICON}
+      </button>`;
   }
 
   #renderLoadMore(): TemplateResult | typeof nothing {

@@ -20,15 +20,12 @@ describe('<rensei-session-list> rendering', () => {
     fake = installFakeFetch(() => page([row]));
     const el = await mount({ attrs: { locale: 'en-US' } });
     const cells = parts(el, 'row')[0]!.querySelectorAll('[role="gridcell"]');
-    expect([...cells].map((cell) => text(cell))).to.deep.equal([
-      'Health green',
-      'ENG-124',
-      'Completed',
-      'research',
-      'vercel',
-      '3m 12s',
-      '$0.14',
-    ]);
+    const texts = [...cells].map((cell) => text(cell));
+    expect(texts.slice(0, 5)).to.deep.equal(['Health green', 'ENG-124', 'Completed', 'research', 'vercel']);
+    // Started: relative on screen, with the absolute time in the accessible name and tooltip.
+    expect(texts[5]).to.match(/^\d+ mo\. ago, Jun 2, 2026, \d{1,2}:22 [AP]M$/);
+    expect(cells[5]!.getAttribute('title')).to.match(/^Jun 2, 2026, \d{1,2}:22 [AP]M$/);
+    expect(texts.slice(6)).to.deep.equal(['3m 12s', '$0.14']);
   });
 
   it('shows missing values as an em dash, never undefined, null or NaN', async () => {
@@ -42,7 +39,7 @@ describe('<rensei-session-list> rendering', () => {
     for (const id of ['ffffffffffffffff', 'eeeeeeeeeeeeeeee']) {
       const line = rowText(el, id);
       expect(line).not.to.match(/undefined|null|NaN/);
-      expect(line.match(/—/g)).to.have.length(5);
+      expect(line.match(/—/g)).to.have.length(6);
     }
   });
 
