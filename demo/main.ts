@@ -85,7 +85,13 @@ async function control(body: unknown) {
     body: JSON.stringify(body),
   });
   const answer = await response.text();
+  if (!response.headers.get('content-type')?.includes('json')) {
+    // With RENSEI_API_BASE set, the dev server proxies to a real Rensei: there is no mock to break.
+    status.textContent = 'The fault panel needs the built-in mock (unset RENSEI_API_BASE).';
+    return false;
+  }
   status.textContent = response.ok ? 'Done.' : `The mock said ${response.status}: ${answer}`;
+  return response.ok;
 }
 
 const buttons = $('#fault-buttons');
@@ -95,8 +101,8 @@ for (const { label, fault } of FAULTS) {
   button.textContent = label;
   button.addEventListener('click', () => {
     const once = $<HTMLInputElement>('#fault-once').checked;
-    void control({ inject: [{ ...fault, ...(once ? { count: 1 } : {}) }] }).then(() => {
-      status.textContent = `${label}: on for ${once ? 'the next request' : 'every request, until cleared'}.`;
+    void control({ inject: [{ ...fault, ...(once ? { count: 1 } : {}) }] }).then((ok) => {
+      if (ok) status.textContent = `${label}: on for ${once ? 'the next request' : 'every request, until cleared'}.`;
     });
   });
   buttons.append(button);
