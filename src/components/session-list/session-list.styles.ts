@@ -337,9 +337,9 @@ export const styles = css`
     display: none;
     position: absolute;
     z-index: 3;
-    left: calc(100% - 4px);
-    top: 50%;
-    transform: translateY(-50%);
+    /* Below the dot, so the focused row's own identifier stays readable. */
+    left: 4px;
+    top: calc(100% - 2px);
     padding: 4px 8px;
     border-radius: var(--_radius);
     background: var(--_text);
