@@ -59,13 +59,15 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
       target: 'es2022',
       sourcemap: true,
       lib: {
-        entry: 'src/index.ts',
+        // ESM: one file per module, so dist/ mirrors src/ beside the .d.ts files; `./element`
+        // (the class, no side effects) is dist/element.js, and the manifest's paths are real files.
+        entry: bundle ? 'src/index.ts' : ['src/index.ts', 'src/element.ts'],
         formats: ['es'],
-        fileName: () => (bundle ? 'rensei-session-list.bundle.js' : 'index.js'),
+        fileName: (_format, name) => (bundle ? 'rensei-session-list.bundle.js' : `${name}.js`),
       },
       rolldownOptions: {
         external: bundle ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
-        output: { minify: bundle },
+        output: bundle ? { minify: true } : { minify: false, preserveModules: true, preserveModulesRoot: 'src' },
       },
     },
     define: bundle ? { 'process.env.NODE_ENV': '"production"' } : {},

@@ -1,20 +1,16 @@
 /**
- * Registers `<rensei-session-list>`. Guarded: a second import, or a second copy of the package
- * on the page, finds the tag taken and leaves the first registration in place.
+ * Registers `<rensei-session-list>` (or the host's own tag, in the host's registry). Guarded: a
+ * second import, or a second copy of the package on the page, finds the tag taken and leaves the
+ * first registration in place (a different version there gets one console warning).
  */
 import { RenseiSessionList } from './components/session-list/session-list.js';
 
-export const TAG_NAME = 'rensei-session-list';
+export { TAG_NAME } from './registration.js';
 
-export function defineSessionList(tag = TAG_NAME, registry: CustomElementRegistry = customElements): void {
-  if (registry.get(tag)) return;
-  // A constructor registers once per registry: a second tag name gets a subclass of its own.
-  const taken = registry.getName?.(RenseiSessionList);
-  registry.define(tag, taken ? class extends RenseiSessionList {} : RenseiSessionList);
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'rensei-session-list': RenseiSessionList;
-  }
+/** Same as `RenseiSessionList.define(tag, registry)`. */
+export function defineSessionList(
+  tag = 'rensei-session-list',
+  registry: CustomElementRegistry = customElements,
+): CustomElementConstructor {
+  return RenseiSessionList.define(tag, registry);
 }

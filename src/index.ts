@@ -1,13 +1,16 @@
-/** The package entry: importing it registers `<rensei-session-list>`. */
-import { defineSessionList } from './define.js';
+/**
+ * The package entry: importing it registers `<rensei-session-list>` in the global registry
+ * (guarded: a second import, or a second copy on the page, does not throw). For a tag or a
+ * registry of your own, import `rensei-session-list/element` instead.
+ */
+import { RenseiSessionList } from './components/session-list/session-list.js';
 
-defineSessionList();
+RenseiSessionList.define();
 
-export { RenseiSessionList } from './components/session-list/session-list.js';
-export { defineSessionList, TAG_NAME } from './define.js';
-export * from './events.js';
-export type { Session, StuckSignal } from './api/schema.js';
-export type { ApiErrorKind } from './api/client.js';
-export type { HealthColour } from './model/health.js';
-export type { SessionListStrings } from './strings.js';
-export { defaultStrings } from './strings.js';
+export * from './element.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rensei-session-list': RenseiSessionList;
+  }
+}
