@@ -40,6 +40,22 @@ export function computeWindow(
   return { start, end };
 }
 
+/**
+ * Lit 3.3.1–3.3.3's `repeat()` leaves the end marker (an empty comment) of every row it removes
+ * (lit/lit#5298, fix pending upstream), so scrolling through 10,000 rows would leave 10,000
+ * comments in the rows' container, each insert and removal getting slower. A live row's markers
+ * sit right before and right after its element; a leaked one touches no element. Drop those.
+ */
+export function sweepOrphanMarkers(container: Node): void {
+  for (let node = container.firstChild; node; ) {
+    const next = node.nextSibling;
+    if (node.nodeType === 8 && (node as Comment).data === '' && !(node.previousSibling instanceof Element) && !(next instanceof Element)) {
+      node.remove();
+    }
+    node = next;
+  }
+}
+
 export interface WindowTargets {
   /** The element's own scroller (it scrolls only when the host gives the element a height). */
   scroller(): HTMLElement | null;
@@ -56,6 +72,7 @@ export class WindowController implements ReactiveController {
   #total = 0;
   #frame = 0;
   #resize?: ResizeObserver;
+  #scroller: HTMLElement | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -76,6 +93,7 @@ export class WindowController implements ReactiveController {
   hostDisconnected(): void {
     window.removeEventListener('scroll', this.onScroll, { capture: true });
     window.removeEventListener('resize', this.onScroll);
+    this.#watchScroller(null);
     this.#resize?.disconnect();
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
@@ -94,12 +112,14 @@ export class WindowController implements ReactiveController {
 
   /** Called after each render: size the spacers, re-measure, and re-render if the window moved. */
   hostUpdated(): void {
+    this.#watchScroller(this.targets.scroller());
     const body = this.targets.body();
     if (body) {
       // Padding stands in for the rows outside the window. Set through CSSOM: no inline style
       // attribute, which a strict CSP would refuse.
       body.style.paddingTop = `${this.#rendered.start * this.rowHeight}px`;
       body.style.paddingBottom = `${(this.#total - this.#rendered.end) * this.rowHeight}px`;
+      sweepOrphanMarkers(body);
     }
     const sample = this.targets.sampleRow();
     const measured = sample?.getBoundingClientRect().height;
@@ -131,6 +151,17 @@ export class WindowController implements ReactiveController {
       if (this.#refresh()) this.host.requestUpdate();
     });
   };
+
+  /**
+   * The element's own scroller, in its shadow root: its scroll events are not composed, so the
+   * window's capture listener never sees them. Listened to directly.
+   */
+  #watchScroller(scroller: HTMLElement | null): void {
+    if (scroller === this.#scroller) return;
+    this.#scroller?.removeEventListener('scroll', this.onScroll);
+    this.#scroller = scroller;
+    scroller?.addEventListener('scroll', this.onScroll, { passive: true });
+  }
 
   /** Recomputes the window; true when it changed. */
   #refresh(): boolean {

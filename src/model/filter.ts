@@ -27,12 +27,24 @@ export function hasActiveFilters(filters: SessionFilters): boolean {
 
 export function filterRows(rows: readonly SessionRow[], filters: SessionFilters): FilteredRows {
   const prefix = filters.search.trim().toLowerCase();
-  const kept: SessionRow[] = [];
+  const { status, health } = filters;
   let totalCostUsd = 0;
+  if (!status && !prefix && !health) {
+    // Nothing to filter: one pass for the total, and a copy (the store appends to its own array).
+    for (const row of rows) totalCostUsd += row.costUsd ?? 0;
+    return { rows: rows.slice(), totalCostUsd };
+  }
+  const kept: SessionRow[] = [];
+  // Over 50,000 rows on every keystroke: plain loops, no closure per row.
   for (const row of rows) {
-    if (filters.status && row.session.status !== filters.status) continue;
-    if (prefix && !row.searchKeys.some((key) => key.startsWith(prefix))) continue;
-    if (!matchesHealthFilter(row.health.colour, filters.health)) continue;
+    if (status && row.session.status !== status) continue;
+    if (prefix) {
+      const keys = row.searchKeys;
+      let i = 0;
+      while (i < keys.length && !keys[i]!.startsWith(prefix)) i++;
+      if (i === keys.length) continue;
+    }
+    if (health && !matchesHealthFilter(row.health.colour, health)) continue;
     kept.push(row);
     totalCostUsd += row.costUsd ?? 0;
   }
@@ -48,7 +60,16 @@ export interface StatusOption {
 export function statusOptions(rows: readonly SessionRow[], selected = ''): StatusOption[] {
   const counts = new Map<string, number>(KNOWN_STATUSES.map((status) => [status, 0]));
   for (const row of rows) counts.set(row.session.status, (counts.get(row.session.status) ?? 0) + 1);
-  // A status chosen by the host that no row has yet must still be selectable in the <select>.
-  if (selected && !counts.has(selected)) counts.set(selected, 0);
-  return [...counts].map(([status, count]) => ({ status, count }));
+  return withSelectedStatus(
+    [...counts].map(([status, count]) => ({ status, count })),
+    selected,
+  );
+}
+
+/**
+ * `options` plus `selected` (count 0) when no row has that status yet, so a status chosen by the
+ * host stays selectable in the <select>. No pass over the rows: a status change reuses the counts.
+ */
+export function withSelectedStatus(options: StatusOption[], selected: string): StatusOption[] {
+  return !selected || options.some((option) => option.status === selected) ? options : [...options, { status: selected, count: 0 }];
 }
