@@ -18,7 +18,8 @@ export const defaultStrings = {
       failed: 'Failed',
       stopped: 'Stopped',
     };
-    return known[status] ?? status;
+    // Own keys only: a status such as "constructor" or "hasOwnProperty" is an unknown word, not Object's.
+    return Object.hasOwn(known, status) ? known[status]! : status;
   },
   statusOption: (name: string, count: string): string => `${name} (${count})`,
   searchLabel: 'Search identifiers',

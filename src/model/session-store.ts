@@ -98,6 +98,9 @@ export class SessionStore {
     const fresh: SessionRow[] = [];
     const pendingIds = new Set(this.#pending.map((row) => row.id));
     const updates = new Map<string, SessionRow>();
+    // A new id repeated within the page: first position, last data (as `#append` does), found by
+    // id so a page of many new rows costs O(page), not O(page²).
+    const freshAt = new Map<string, number>();
     for (const session of sessions) {
       const row = toSessionRow(session, fetchedAt);
       if (pendingIds.has(row.id)) {
@@ -106,8 +109,10 @@ export class SessionStore {
       } else if (this.#byId.has(row.id)) {
         updates.set(row.id, row);
         change.updated.push(row.id);
-      } else if (!fresh.some((other) => other.id === row.id)) {
-        fresh.push(row);
+      } else {
+        const at = freshAt.get(row.id);
+        if (at === undefined) freshAt.set(row.id, fresh.push(row) - 1);
+        else fresh[at] = row;
       }
     }
     for (const row of updates.values()) this.#byId.set(row.id, row);

@@ -11,6 +11,7 @@ import {
   filterRows,
   hasActiveFilters,
   statusOptions,
+  withSelectedStatus,
   type FilteredRows,
   type SessionFilters,
   type StatusOption,
@@ -23,6 +24,7 @@ import type { StoreChange } from '../../model/session-store.js';
 import { defaultStrings, type SessionListStrings } from '../../strings.js';
 import { readFiltersFromUrl, withFiltersInUrl } from '../../model/url-filters.js';
 import { detailHref } from '../../model/detail-link.js';
+import { defineElement } from '../../registration.js';
 import { styles } from './session-list.styles.js';
 
 const COPY_ICON = html`<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" fill="currentColor">
@@ -101,6 +103,21 @@ const COPIED_MS = 1500;
 export class RenseiSessionList extends LitElement {
   static override styles = styles;
 
+  /** This copy's package version (equal to `package.json`'s; a test holds it there). */
+  static readonly version: string = '0.1.0';
+
+  /**
+   * Registers the element as `tag` in `registry` (a scoped registry works too), unless the tag is
+   * taken: the first registration wins, and a different version already there gets one console
+   * warning naming both. Answers the class the tag is bound to.
+   */
+  static define(
+    tag = 'rensei-session-list',
+    registry: CustomElementRegistry = customElements,
+  ): CustomElementConstructor {
+    return defineElement(this, tag, registry);
+  }
+
   /** A project slug, or a `proj_…` id; empty scopes by the page's Referer. */
   @property() project = '';
 
@@ -121,6 +138,12 @@ export class RenseiSessionList extends LitElement {
 
   /** Seconds between live refreshes (fractions allowed); 0 turns live refresh off. */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 15;
+
+  /**
+   * Seconds to wait for an answer (fractions allowed) before giving up on a request that hangs; it
+   * then fails like any other (the rows stay; live refresh tries again, backing off). 0 or empty: 30.
+   */
+  @property({ type: Number }) timeout = 30;
 
   /** The id of the session the host is showing; that row is marked selected. */
   @property({ reflect: true }) selected = '';
@@ -159,6 +182,7 @@ export class RenseiSessionList extends LitElement {
       project: this.project,
       token: this.token,
       refreshInterval: this.refreshInterval,
+      timeout: this.timeout,
     }),
     isAwayFromTop: () => this.#isAwayFromTop(),
     onLoad: (change, kind) => this.#onFeedLoad(change, kind),
@@ -220,13 +244,13 @@ export class RenseiSessionList extends LitElement {
     return this.#filterMemo.result;
   }
 
-  /** Counts per status over the loaded rows: one pass per change of rows, not per render. */
+  /** Counts per status over the loaded rows: one pass per change of rows, not per render or status change. */
   get #statusOptions(): StatusOption[] {
     const { version } = this.#feed.store;
-    if (this.#statusMemo?.version !== version || this.#statusMemo.status !== this.status) {
-      this.#statusMemo = { version, status: this.status, result: statusOptions(this.#feed.store.rows, this.status) };
+    if (this.#statusMemo?.version !== version) {
+      this.#statusMemo = { version, status: '', result: statusOptions(this.#feed.store.rows) };
     }
-    return this.#statusMemo.result;
+    return withSelectedStatus(this.#statusMemo.result, this.status);
   }
 
   override connectedCallback(): void {
@@ -531,12 +555,17 @@ export class RenseiSessionList extends LitElement {
   }
 
   #renderBody(): TemplateResult {
-    const { store, failure, updatedAt } = this.#feed;
+    const { store, failure, updatedAt, rejected } = this.#feed;
     const t = this.#text;
-    if (store.isEmpty && failure) {
+    // Every row of the answer was rejected: nothing to show, and "no sessions yet" would be untrue.
+    const allRejected =
+      store.isEmpty && rejected.length > 0
+        ? t.rejectedRows(rejected.length, formatCount(rejected.length, this.#resolvedLocale), rejected[0]!.reason)
+        : null;
+    if (store.isEmpty && (failure || allRejected)) {
       return html`<div class="state error" part="error" role="alert">
         <strong>${t.errorTitle}</strong>
-        <p>${failure.error.message} ${this.#retryCountdown()}</p>
+        <p>${failure ? failure.error.message : allRejected} ${this.#retryCountdown()}</p>
         <slot name="error"></slot>
         <button type="button" part="retry" ?disabled=${this.#feed.pending} @click=${() => this.#feed.retry()}>${t.retry}</button>
       </div>`;
@@ -564,7 +593,9 @@ export class RenseiSessionList extends LitElement {
         </div>
       </div>`;
     }
-    const health = { attention: t.healthFilterAttention, blocking: t.healthFilterBlocking }[this.health] ?? this.health;
+    const named: Record<string, string> = { attention: t.healthFilterAttention, blocking: t.healthFilterBlocking };
+    // Own keys only: a host's health="constructor" is an unknown word, not Object's constructor.
+    const health = Object.hasOwn(named, this.health) ? named[this.health]! : this.health;
     const described = t.describeFilters({
       status: this.status && t.statusName(this.status),
       search: this.search.trim(),
