@@ -5,6 +5,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { reactEsmPlugin } from './test/react/react-esm-plugin.mjs';
+// Hardening: the strict-CSP probe pages (test/csp/), and heap readings over CDP for the soak test.
+import { cspMiddleware } from './test/csp/csp-middleware.mjs';
+import { heapPlugin } from './test/helpers/heap-plugin.mjs';
 // TypeScript modules, loaded through tsx (`npm test` runs the runner with `--import tsx`).
 import { createMockApi } from './mock/api.ts';
 import { createMockRequestHandler } from './mock/node/http.ts';
@@ -36,12 +40,17 @@ function mockMiddleware(ctx, next) {
 
 export default {
   files: ['test/**/*.test.{ts,tsx}'],
-  middleware: [mockMiddleware],
+  middleware: [mockMiddleware, cspMiddleware],
   nodeResolve: true,
   // One page at a time: a background tab is document.hidden, which pauses live refresh by design.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsx: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsx: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // React ships CommonJS only: test/react/ gets it as ES modules.
+    reactEsmPlugin(),
+    heapPlugin(),
+  ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
   reporters: [defaultReporter(), countReporter()],
 };

@@ -73,9 +73,24 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-/** A server (or proxy) that echoes the key back must not get it onto the screen. */
+/** Runs this long of the key's secret part count as the key (a prefix or a piece a server echoes). */
+const KEY_PIECE = 6;
+
+/** A server (or proxy) that echoes the key back, whole or in part, must not get it onto the screen. */
 function redact(text: string, token: string): string {
-  return token ? text.split(token).join('rsk_…') : text;
+  if (!token) return text;
+  const whole = text.split(token).join('rsk_…');
+  const secret = token.replace(/^rsk_[a-z]+_/, '');
+  if (secret.length < KEY_PIECE) return whole;
+  // Each longest run of the secret's characters, in order, of KEY_PIECE or more, becomes "…".
+  let out = '';
+  for (let at = 0; at < whole.length; ) {
+    let length = 0;
+    while (at + length < whole.length && secret.includes(whole.slice(at, at + length + 1))) length++;
+    out += length >= KEY_PIECE ? '…' : whole[at];
+    at += length >= KEY_PIECE ? length : 1;
+  }
+  return out;
 }
 
 function serverSaid(body: string, token: string): string {
@@ -84,7 +99,7 @@ function serverSaid(body: string, token: string): string {
     if (parsed && typeof parsed === 'object' && 'error' in parsed && typeof parsed.error === 'string') {
       // Redacted before it is cut, so a cut can't leave part of a key; bounded, so a hostile
       // server can't fill the widget with text.
-      return ` The server said: “${redact(parsed.error, token).slice(0, 200)}”.`;
+      return ` The server said: “${redact(parsed.error.slice(0, 2000), token).slice(0, 200)}”.`;
     }
   } catch {
     // Not JSON (a proxy's HTML page, say): nothing to quote.
