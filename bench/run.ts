@@ -48,7 +48,14 @@ const PAGE_SIZE = 250;
 /** Typed into the search box in S4, one key at a time: an identifier prefix (`OPS-7…`). */
 const SEARCH_TERM = 'ops-7';
 const STATUS_CYCLE = ['working', 'completed', 'failed', 'stopped', 'queued', ''];
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'benchmark', 'toplevel'];
 /**
  * Fewer samples where slow: within one step of one round, an implementation that has spent this
@@ -217,9 +224,17 @@ function knownRows(project: string, count: number, api: ReturnType<typeof cached
     const url = `/api/public/sessions?project=${project}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const answer = api.handle({ method: 'GET', url, headers: { authorization: 'Bearer rsk_test_bench00001' } });
     if (answer.status !== 200) throw new Error(`mock answered ${answer.status} to ${url}`);
-    const page = JSON.parse(answer.body) as { sessions: { id: string; status: string; issueIdentifier?: string | null }[]; cursor: string | null };
+    const page = JSON.parse(answer.body) as {
+      sessions: { id: string; status: string; issueIdentifier?: string | null }[];
+      cursor: string | null;
+    };
     for (const session of page.sessions) {
-      rows.push({ id: session.id, status: session.status, key1: (session.issueIdentifier ?? '').toLowerCase(), key2: session.id.toLowerCase() });
+      rows.push({
+        id: session.id,
+        status: session.status,
+        key1: (session.issueIdentifier ?? '').toLowerCase(),
+        key2: session.id.toLowerCase(),
+      });
     }
     cursor = page.cursor;
     if (!cursor) break;
@@ -245,7 +260,8 @@ function expected(rows: readonly KnownRow[], n: number, status: string, search: 
 
 declare const bench: Bench;
 
-const log = (...parts: unknown[]) => console.log(`[${((performance.now() - T0) / 1000).toFixed(0).padStart(4)} s]`, ...parts);
+const log = (...parts: unknown[]) =>
+  console.log(`[${((performance.now() - T0) / 1000).toFixed(0).padStart(4)} s]`, ...parts);
 const T0 = performance.now();
 const rotate = <T>(list: readonly T[], by: number): T[] => list.map((_, i) => list[(i + by) % list.length]!);
 
@@ -276,7 +292,11 @@ class Tab {
       // Reduced motion: the widget's (and the vanilla tables', same stylesheet) pulsing "working" dot
       // is a composited animation that keeps every open tab drawing 60 frames a second, load on all
       // measurements of a 2-core machine and megabytes a second of trace.
-      const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+      const context = await this.browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        deviceScaleFactor: 1,
+        reducedMotion: 'reduce',
+      });
       this.page = await context.newPage();
       this.page.on('pageerror', (error) => this.errors.push(`page error: ${error.message}`));
       this.page.on('console', (message) => {
@@ -293,7 +313,11 @@ class Tab {
   }
 
   async arm(label: string, want: Expected, afterInput = false): Promise<void> {
-    await this.page.evaluate(([label, want, afterInput]) => bench.arm(label, want, { afterInput }), [label, want, afterInput] as const);
+    await this.page.evaluate(([label, want, afterInput]) => bench.arm(label, want, { afterInput }), [
+      label,
+      want,
+      afterInput,
+    ] as const);
   }
 
   waitDone(label: string): Promise<WaitResult> {
@@ -347,14 +371,27 @@ class Runner {
     } finally {
       buffer = await this.browser.stopTracing();
     }
-    if (process.env.BENCH_TRACE_DIR) writeFileSync(`${process.env.BENCH_TRACE_DIR}/${samples[0]?.label.replace(/[^\w-]+/g, '_') ?? 'empty'}.json`, buffer);
+    if (process.env.BENCH_TRACE_DIR)
+      writeFileSync(
+        `${process.env.BENCH_TRACE_DIR}/${samples[0]?.label.replace(/[^\w-]+/g, '_') ?? 'empty'}.json`,
+        buffer,
+      );
     if (buffer.length > MAX_TRACE_BYTES) {
       // Too big to parse as one string: report it rather than crash the run.
-      return samples.map((sample) => ({ ...sample, ok: false, ms: NaN, doneMs: NaN, error: `trace too large (${(buffer.length / 2 ** 20).toFixed(0)} MB)` }));
+      return samples.map((sample) => ({
+        ...sample,
+        ok: false,
+        ms: NaN,
+        doneMs: NaN,
+        error: `trace too large (${(buffer.length / 2 ** 20).toFixed(0)} MB)`,
+      }));
     }
     const timings = timeSamples(parseTrace(buffer), samples);
     if (process.env.BENCH_DEBUG) {
-      for (const timing of timings) console.log(`  ${timing.label}: ${timing.ok ? `${timing.ms.toFixed(1)} ms (DOM at ${timing.doneMs.toFixed(1)})` : timing.error}`);
+      for (const timing of timings)
+        console.log(
+          `  ${timing.label}: ${timing.ok ? `${timing.ms.toFixed(1)} ms (DOM at ${timing.doneMs.toFixed(1)})` : timing.error}`,
+        );
     }
     return timings.map((timing, i) => ({ ...timing, ...samples[i]! }));
   }
@@ -362,7 +399,9 @@ class Runner {
   record(key: MetricKey, timings: (SampleTiming & Sample)[]): void {
     for (const timing of timings) {
       if (!timing.wait.ok) {
-        this.results.errors.push(`${timing.impl} ${key}: the expected rows never showed (shown ${JSON.stringify(timing.wait.shown)})`);
+        this.results.errors.push(
+          `${timing.impl} ${key}: the expected rows never showed (shown ${JSON.stringify(timing.wait.shown)})`,
+        );
       } else if (!timing.ok) {
         this.results.errors.push(`${timing.impl} ${key}: ${timing.error}`);
       } else {
@@ -440,12 +479,19 @@ class Runner {
           await tab.close();
         }
         tabs = tabs.filter((tab) => !(RENDER_ALL.has(tab.impl) && size > RENDER_ALL_LIMIT));
-        const appendKey = config.appendSizes.includes(size) ? results.metric(`S2 append a page, reaching ${size.toLocaleString('en-US')}`, 'ms', size) : null;
-        const full = appendKey ? Math.max(1, Math.min(config.appendWindow, Math.floor((size - PAGE_SIZE) / PAGE_SIZE))) : 0;
+        const appendKey = config.appendSizes.includes(size)
+          ? results.metric(`S2 append a page, reaching ${size.toLocaleString('en-US')}`, 'ms', size)
+          : null;
+        const full = appendKey
+          ? Math.max(1, Math.min(config.appendWindow, Math.floor((size - PAGE_SIZE) / PAGE_SIZE)))
+          : 0;
         // Fewer samples where slow: a render-everything table at 10k appends once, in the first round.
-        const windows = new Map(tabs.map((tab) => [tab.impl, slowAt(tab.impl, size) ? (round === 0 ? Math.min(1, full) : 0) : full]));
+        const windows = new Map(
+          tabs.map((tab) => [tab.impl, slowAt(tab.impl, size) ? (round === 0 ? Math.min(1, full) : 0) : full]),
+        );
         await phase(`fill to ${size - full * PAGE_SIZE}`, async () => {
-          for (const tab of tabs) await tab.page.evaluate((target) => bench.fillTo(target), size - windows.get(tab.impl)! * PAGE_SIZE);
+          for (const tab of tabs)
+            await tab.page.evaluate((target) => bench.fillTo(target), size - windows.get(tab.impl)! * PAGE_SIZE);
         });
         if (appendKey) await phase(`S2 ${size}`, () => this.appends(appendKey, size, windows, tabs));
         for (const tab of tabs) {
@@ -567,7 +613,8 @@ class Runner {
           },
           [label, expected(this.huge, size, '', '')] as const,
         );
-        if (!(await tab.waitDone(label)).ok) this.results.errors.push(`${tab.impl}: clearing the status filter did not bring the rows back`);
+        if (!(await tab.waitDone(label)).ok)
+          this.results.errors.push(`${tab.impl}: clearing the status filter did not bring the rows back`);
       }
     }
   }
@@ -612,7 +659,10 @@ class Runner {
     const count = this.results.metric(`S5 long frames scrolling ${at}`, 'count', size);
     const blocking = this.results.metric(`S5 blocking time scrolling ${at}`, 'ms', size);
     await tab.page.evaluate(() => bench.toTop());
-    const result: ScrollResult = await tab.page.evaluate(([frames, maxMs]) => bench.scroll(frames, maxMs), [this.config.scrollFrames, SCROLL_MAX_MS] as const);
+    const result: ScrollResult = await tab.page.evaluate(([frames, maxMs]) => bench.scroll(frames, maxMs), [
+      this.config.scrollFrames,
+      SCROLL_MAX_MS,
+    ] as const);
     if (result.frames < this.config.scrollFrames) {
       const partial = `gave up after ${(SCROLL_MAX_MS / 1000).toFixed(0)} s, ${result.frames} of ${this.config.scrollFrames} steps`;
       this.results.note(count, tab.impl, partial);
@@ -623,7 +673,8 @@ class Runner {
     const back = this.label('s5-back', tab.impl);
     await tab.arm(back, expected(this.huge, size, '', ''));
     const shown = await tab.waitDone(back);
-    if (!shown.ok) this.results.errors.push(`${tab.impl}: after scrolling back to the top, the first rows are not shown`);
+    if (!shown.ok)
+      this.results.errors.push(`${tab.impl}: after scrolling back to the top, the first rows are not shown`);
     this.results.add(count, tab.impl, result.longFrames);
     this.results.add(blocking, tab.impl, result.blockingMs);
   }
@@ -679,7 +730,11 @@ function targets(results: Results, config: Config, only: ImplName[], bundleGzip:
   if (!only.includes('widget')) return list;
   for (const metric of [...find('S1'), ...find('S3'), ...find('S4')]) {
     const r = ratio(metric);
-    list.push({ name: `${metric.scenario}: at most 1.3× the baseline`, met: r !== null && r <= 1.3, detail: r === null ? 'no data' : `${r.toFixed(2)}×` });
+    list.push({
+      name: `${metric.scenario}: at most 1.3× the baseline`,
+      met: r !== null && r <= 1.3,
+      detail: r === null ? 'no data' : `${r.toFixed(2)}×`,
+    });
   }
   for (const metric of [...find('S3'), ...find('S4')]) {
     const widget = results.median(metric.key, 'widget');
@@ -693,29 +748,57 @@ function targets(results: Results, config: Config, only: ImplName[], bundleGzip:
       met: widget !== null && slower.length === 0,
       detail:
         PEERS.filter((peer) => only.includes(peer))
-          .map((peer) => `${peer} ${results.isDnf(metric.key, peer) ? 'did not finish' : format(results.median(metric.key, peer), 'ms')}`)
+          .map(
+            (peer) =>
+              `${peer} ${results.isDnf(metric.key, peer) ? 'did not finish' : format(results.median(metric.key, peer), 'ms')}`,
+          )
           .join(', ') + (slower.length ? `; not faster than ${slower.join(', ')}` : ''),
     });
   }
   for (const metric of find('S5 long frames')) {
     const widget = results.median(metric.key, 'widget');
     const base = results.median(metric.key, BASELINE);
-    list.push({ name: `${metric.scenario}: no more than the baseline`, met: widget !== null && base !== null && widget <= base, detail: `widget ${widget ?? 'n/a'}, baseline ${base ?? 'n/a'}` });
+    list.push({
+      name: `${metric.scenario}: no more than the baseline`,
+      met: widget !== null && base !== null && widget <= base,
+      detail: `widget ${widget ?? 'n/a'}, baseline ${base ?? 'n/a'}`,
+    });
   }
   const nodes = find('S6 DOM nodes');
   if (nodes.length >= 2) {
     const values = nodes.map((metric) => results.median(metric.key, 'widget'));
     const [small, large] = [values[0], values[values.length - 1]];
     const flat = small != null && large != null && Math.abs(large - small) <= Math.max(20, small * 0.02);
-    list.push({ name: 'S6 DOM node count independent of N', met: flat, detail: nodes.map((metric, i) => `${metric.scenario.replace('S6 DOM nodes ', '')}: ${values[i] ?? 'n/a'}`).join(', ') });
+    list.push({
+      name: 'S6 DOM node count independent of N',
+      met: flat,
+      detail: nodes
+        .map((metric, i) => `${metric.scenario.replace('S6 DOM nodes ', '')}: ${values[i] ?? 'n/a'}`)
+        .join(', '),
+    });
   }
   for (const metric of find('S6 JS heap')) {
     const r = ratio(metric);
-    list.push({ name: `${metric.scenario}: at most 1.5× the baseline`, met: r !== null && r <= 1.5, detail: r === null ? 'no data' : `${r.toFixed(2)}× (${format(results.median(metric.key, 'widget'), 'MB')} vs ${format(results.median(metric.key, BASELINE), 'MB')})` });
+    list.push({
+      name: `${metric.scenario}: at most 1.5× the baseline`,
+      met: r !== null && r <= 1.5,
+      detail:
+        r === null
+          ? 'no data'
+          : `${r.toFixed(2)}× (${format(results.median(metric.key, 'widget'), 'MB')} vs ${format(results.median(metric.key, BASELINE), 'MB')})`,
+    });
   }
   if (bundleGzip !== null) {
-    list.push({ name: 'Size: bundle under 24 KB min+gzip', met: bundleGzip <= 24 * 1024, detail: `${(bundleGzip / 1024).toFixed(2)} KB, gzip -9, built from the current source; \`npm run size\` has the breakdown` });
-    list.push({ name: 'Size: aim of 20 KB', met: bundleGzip <= 20 * 1024, detail: `${(bundleGzip / 1024).toFixed(2)} KB` });
+    list.push({
+      name: 'Size: bundle under 24 KB min+gzip',
+      met: bundleGzip <= 24 * 1024,
+      detail: `${(bundleGzip / 1024).toFixed(2)} KB, gzip -9, built from the current source; \`npm run size\` has the breakdown`,
+    });
+    list.push({
+      name: 'Size: aim of 20 KB',
+      met: bundleGzip <= 20 * 1024,
+      detail: `${(bundleGzip / 1024).toFixed(2)} KB`,
+    });
   }
   void config;
   return list;
@@ -732,7 +815,9 @@ function textTable(results: Results, only: ImplName[]): string {
 function markdownTable(results: Results, only: ImplName[]): string {
   const header = `| scenario | ${only.map((impl) => LABELS[impl]).join(' | ')} |`;
   const rule = `| --- | ${only.map(() => '---').join(' | ')} |`;
-  const rows = results.metrics.map((metric) => `| ${metric.scenario} | ${only.map((impl) => cell(results, metric, impl)).join(' | ')} |`);
+  const rows = results.metrics.map(
+    (metric) => `| ${metric.scenario} | ${only.map((impl) => cell(results, metric, impl)).join(' | ')} |`,
+  );
   return [header, rule, ...rows].join('\n');
 }
 
@@ -786,7 +871,10 @@ function writeResults(args: {
       .join('; ');
   const scrollLine = results.metrics
     .filter((metric) => metric.scenario.startsWith('S5'))
-    .map((metric) => `${metric.scenario}: widget ${format(results.median(metric.key, 'widget'), metric.unit)}, baseline ${format(results.median(metric.key, BASELINE), metric.unit)}`)
+    .map(
+      (metric) =>
+        `${metric.scenario}: widget ${format(results.median(metric.key, 'widget'), metric.unit)}, baseline ${format(results.median(metric.key, BASELINE), metric.unit)}`,
+    )
     .join('; ');
   const met = list.filter((target) => target.met).length;
   // The hand-written part: what the misses come from, what was fixed, what is left (bench/NOTES.md).
@@ -906,7 +994,8 @@ async function main(): Promise<void> {
         await runner.firstPage(size, only);
         results.reset(`S1 first page, ${size.toLocaleString('en-US')} rows`);
       }
-      for (let sample = 0; sample < config.firstPageSamples; sample++) await runner.firstPage(size, rotate(only, sample));
+      for (let sample = 0; sample < config.firstPageSamples; sample++)
+        await runner.firstPage(size, rotate(only, sample));
       log(`S1 ${size}: done`);
     }
     await runner.closeFirstPageTabs();
@@ -935,7 +1024,9 @@ async function main(): Promise<void> {
     if (config.smoke) {
       // Every scenario must have produced numbers for every implementation (or a did-not-finish).
       const missing = results.metrics.flatMap((metric) =>
-        only.filter((impl) => !results.isDnf(metric.key, impl) && results.samples(metric.key, impl).length === 0).map((impl) => `${impl}: ${metric.scenario}`),
+        only
+          .filter((impl) => !results.isDnf(metric.key, impl) && results.samples(metric.key, impl).length === 0)
+          .map((impl) => `${impl}: ${metric.scenario}`),
       );
       if (missing.length) {
         console.log(`smoke: no numbers for ${missing.join('; ')}`);

@@ -46,7 +46,10 @@ export async function startServer(api: MockApi, staticRoot: string): Promise<{ s
       const file = join(staticRoot, path === '/' ? 'index.html' : path);
       readFile(file).then(
         (body) => {
-          res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' });
+          res.writeHead(200, {
+            'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+            'cache-control': 'max-age=3600',
+          });
           res.end(body);
         },
         () => {

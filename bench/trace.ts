@@ -79,9 +79,13 @@ export function timeSamples(events: TraceEvent[], samples: { label: string; star
     if (event.cat === 'blink.user_timing') {
       if (!marks.has(event.name)) marks.set(event.name, event);
     } else if (COMMITS.has(event.name) && event.ph === 'X') thread(event).commits.push(event);
-    else if (TASKS.has(event.name) && event.ph === 'X' && (event.dur ?? 0) >= LONG_TASK_US) thread(event).tasks.push(event);
+    else if (TASKS.has(event.name) && event.ph === 'X' && (event.dur ?? 0) >= LONG_TASK_US)
+      thread(event).tasks.push(event);
     else if (event.name === 'EventDispatch' && event.args?.data?.type === 'keydown') thread(event).keydowns.push(event);
-    else if (event.name === 'ResourceSendRequest' && String(event.args?.data?.url ?? '').includes('/api/public/sessions')) {
+    else if (
+      event.name === 'ResourceSendRequest' &&
+      String(event.args?.data?.url ?? '').includes('/api/public/sessions')
+    ) {
       sessionRequests.add(String(event.args?.data?.requestId));
     } else if (event.name === 'ResourceFinish') thread(event).finishes.push(event);
   }

@@ -126,7 +126,12 @@ function sessionsPage(simulation: Simulation, scope: KnownScope, query: URLSearc
   const { clock, fleet, thresholds } = simulation;
   const simNow = clock.simTime();
   const projects = scope.kind === 'project' ? [scope.project] : simulation.projects;
-  const page = fleet.page(projects.map((project) => project.slug), simNow, limit, after);
+  const page = fleet.page(
+    projects.map((project) => project.slug),
+    simNow,
+    limit,
+    after,
+  );
   const sessions: WireSession[] = page.rows.map(({ project, script }) =>
     toWireSession(sessionStateAt(script, simNow, thresholds), {
       projectId: project.id,
@@ -156,7 +161,8 @@ function preflight(request: MockRequest): MockResponse {
     status: 204,
     headers: {
       'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': request.headers['access-control-request-headers'] || 'Authorization, Content-Type',
+      'access-control-allow-headers':
+        request.headers['access-control-request-headers'] || 'Authorization, Content-Type',
       'access-control-max-age': '600',
     },
     body: '',

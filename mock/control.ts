@@ -41,7 +41,8 @@ function record(value: unknown, what: string): JsonObject {
 
 function onlyFields(source: JsonObject, what: string, allowed: readonly string[]): JsonObject {
   const unknown = Object.keys(source).find((key) => !allowed.includes(key));
-  if (unknown !== undefined) throw new ControlError(`${what}: unknown field "${unknown}" (known: ${allowed.join(', ')})`);
+  if (unknown !== undefined)
+    throw new ControlError(`${what}: unknown field "${unknown}" (known: ${allowed.join(', ')})`);
   return source;
 }
 
@@ -117,7 +118,13 @@ export function parseControl(body: string | undefined, projectSlugs: readonly st
 function parseProjectSettings(slug: string, value: unknown): Partial<ProjectSettings> {
   if (!SLUG.test(slug)) throw new ControlError(`Not a project slug: "${slug}"`);
   const what = `projects.${slug}`;
-  const source = recordOf(value, what, ['initialSessions', 'meanArrivalGapMs', 'arriving', 'pageSize', 'durationField']);
+  const source = recordOf(value, what, [
+    'initialSessions',
+    'meanArrivalGapMs',
+    'arriving',
+    'pageSize',
+    'durationField',
+  ]);
   return given({
     initialSessions: number(source, 'initialSessions', 0, 2_000_000, true),
     meanArrivalGapMs: number(source, 'meanArrivalGapMs', 1000, DAY),

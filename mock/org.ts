@@ -76,7 +76,11 @@ function project(slug: string, settings: Partial<ProjectSettings>): ProjectConfi
     slug,
     id: `proj_${slug.replace(/[^a-z0-9]/g, '')}`,
     name: slug,
-    issuePrefix: slug.replace(/[^a-z]/g, '').slice(0, 4).toUpperCase() || 'ISS',
+    issuePrefix:
+      slug
+        .replace(/[^a-z]/g, '')
+        .slice(0, 4)
+        .toUpperCase() || 'ISS',
     initialSessions: 100,
     meanArrivalGapMs: 2 * MINUTE,
     arriving: true,

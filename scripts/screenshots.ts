@@ -6,10 +6,20 @@ import { chromium, type Page } from 'playwright-core';
 import { createServer } from 'vite';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const args = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 if (process.getuid?.() === 0) args.push('--no-sandbox');
 
-const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+const server = await createServer({
+  configFile: 'vite.config.ts',
+  server: { port: 0, host: '127.0.0.1' },
+  logLevel: 'error',
+});
 await server.listen();
 const address = server.httpServer!.address();
 const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 5173}`;
@@ -18,7 +28,11 @@ const browser = await chromium.launch({ executablePath, args });
 async function control(page: Page, path: string, body: unknown) {
   await page.evaluate(
     async ([url, payload]) => {
-      await fetch(url as string, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) });
+      await fetch(url as string, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(payload),
+      });
     },
     [path, body] as const,
   );
@@ -35,7 +49,10 @@ async function open(colorScheme: 'light' | 'dark', width = 1440): Promise<Page> 
 }
 
 async function shot(page: Page, selector: string, file: string) {
-  await page.locator(selector).first().screenshot({ path: `docs/${file}`, animations: 'disabled' });
+  await page
+    .locator(selector)
+    .first()
+    .screenshot({ path: `docs/${file}`, animations: 'disabled' });
   console.log(`docs/${file}`);
 }
 

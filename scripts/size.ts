@@ -174,7 +174,9 @@ const entryGzip = gzip(Buffer.from(entryMin));
 const over = bundleGzip > BUDGET_BYTES;
 
 if (!quiet) {
-  console.log(`${ENTRY}: ${kb(entryGzip)} min+gzip with its own modules (bundled and minified here; lit, @lit/task, zod external; the file alone: ${kb(gzip(entry))} gzip)`);
+  console.log(
+    `${ENTRY}: ${kb(entryGzip)} min+gzip with its own modules (bundled and minified here; lit, @lit/task, zod external; the file alone: ${kb(gzip(entry))} gzip)`,
+  );
   breakdown(bundle, bundleGzip);
   console.log('');
 }

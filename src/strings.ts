@@ -63,8 +63,7 @@ export const defaultStrings = {
   loadingMore: 'Loading…',
   retry: 'Try again',
   retrying: (seconds: string): string => `Retrying in ${seconds} s.`,
-  newSessions: (count: number, formatted: string): string =>
-    `${formatted} new ${plural(count, 'session', 'sessions')}`,
+  newSessions: (count: number, formatted: string): string => `${formatted} new ${plural(count, 'session', 'sessions')}`,
   updatedAt: (time: string): string => `Updated ${time}`,
   footerSummary: (count: number, formatted: string, cost: string): string =>
     `${formatted} ${plural(count, 'session', 'sessions')} · ${cost}`,

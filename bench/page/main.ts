@@ -99,7 +99,12 @@ async function start() {
           const shown = impl.shown(SIGNATURE_ROWS);
           if (sameIds(shown, expected)) finish(true, shown);
         };
-        const options = { childList: true, subtree: true, characterData: true, attributeFilter: ['aria-rowcount', 'data-index', 'data-session-id'] };
+        const options = {
+          childList: true,
+          subtree: true,
+          characterData: true,
+          attributeFilter: ['aria-rowcount', 'data-index', 'data-session-id'],
+        };
         observer.observe(document.body, options);
         for (const root of impl.roots()) observer.observe(root, options);
         const timer = setTimeout(() => finish(false, impl.shown(SIGNATURE_ROWS)), timeoutMs);
@@ -192,7 +197,9 @@ async function start() {
       await sleep(300);
       entries.push(...observer.takeRecords());
       observer.disconnect();
-      const during = entries.filter((entry) => entry.startTime >= startedAt && entry.startTime <= startedAt + elapsedMs) as (PerformanceEntry & {
+      const during = entries.filter(
+        (entry) => entry.startTime >= startedAt && entry.startTime <= startedAt + elapsedMs,
+      ) as (PerformanceEntry & {
         blockingDuration: number;
       })[];
       const reached = scroller.scrollTop;

@@ -86,7 +86,9 @@ export function toRow(raw: unknown, now: number): Row | null {
   const rawCost = session.costUsd;
   const cost = rawCost == null ? null : Number(rawCost);
   const health = deriveHealth(
-    session.health && typeof session.health === 'object' ? (session.health as Parameters<typeof deriveHealth>[0]) : null,
+    session.health && typeof session.health === 'object'
+      ? (session.health as Parameters<typeof deriveHealth>[0])
+      : null,
   );
   const identifier = str(session.issueIdentifier) ?? '';
   return {

@@ -27,7 +27,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function toMockRequest(req: IncomingMessage, body: string): MockRequest {
   const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(req.headers))
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
   return { method: req.method ?? 'GET', url: req.url ?? '/', headers, body };
 }
 

@@ -84,7 +84,7 @@ function redact(text: string, token: string): string {
   if (secret.length < KEY_PIECE) return whole;
   // Each longest run of the secret's characters, in order, of KEY_PIECE or more, becomes "…".
   let out = '';
-  for (let at = 0; at < whole.length; ) {
+  for (let at = 0; at < whole.length;) {
     let length = 0;
     while (at + length < whole.length && secret.includes(whole.slice(at, at + length + 1))) length++;
     out += length >= KEY_PIECE ? '…' : whole[at];
@@ -112,7 +112,11 @@ function httpError(response: Response, body: string, project: string, token: str
   const said = serverSaid(body, token);
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
   if (status === 401 || status === 403) {
-    return new ApiError('auth', `The Rensei API refused access (${status}): check the API key, or sign in to Rensei.${said}`, status);
+    return new ApiError(
+      'auth',
+      `The Rensei API refused access (${status}): check the API key, or sign in to Rensei.${said}`,
+      status,
+    );
   }
   if (status === 404) {
     const what = project ? `Project “${project}” was not found (404)` : 'The sessions API was not found (404)';
@@ -123,21 +127,34 @@ function httpError(response: Response, body: string, project: string, token: str
     return new ApiError('rate-limited', `The Rensei API ${why} (${status}).${said}`, status, retryAfterMs);
   }
   if (status >= 500) {
-    return new ApiError('server', `The Rensei API had a problem (${status}). Try again in a moment.${said}`, status, retryAfterMs);
+    return new ApiError(
+      'server',
+      `The Rensei API had a problem (${status}). Try again in a moment.${said}`,
+      status,
+      retryAfterMs,
+    );
   }
   return new ApiError('http', `The Rensei API answered ${status}.${said}`, status);
 }
 
 function describeBody(body: string): string {
-  return /^\s*</.test(body) ? 'it looks like an HTML page: is api-base pointing at the Rensei API?' : 'it may have been cut off';
+  return /^\s*</.test(body)
+    ? 'it looks like an HTML page: is api-base pointing at the Rensei API?'
+    : 'it may have been cut off';
 }
 
-export async function fetchSessionsPage(request: SessionsRequest, fetchImpl: typeof fetch = fetch): Promise<ParsedPage> {
+export async function fetchSessionsPage(
+  request: SessionsRequest,
+  fetchImpl: typeof fetch = fetch,
+): Promise<ParsedPage> {
   const url = sessionsUrl(request.apiBase, request.project, request.cursor, request.pageUrl);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (request.token) {
     if (!isSafeForToken(url)) {
-      throw new ApiError('insecure', `Refusing to send the API key to ${url.origin}: api-base must use HTTPS (plain HTTP is allowed only for localhost).`);
+      throw new ApiError(
+        'insecure',
+        `Refusing to send the API key to ${url.origin}: api-base must use HTTPS (plain HTTP is allowed only for localhost).`,
+      );
     }
     headers.Authorization = `Bearer ${request.token}`;
   }

@@ -53,7 +53,8 @@ export const sessionSchema = z.object(
     costUsd: z.optional(
       z.nullable(
         z.custom<string | number>(
-          (value) => (typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && isDecimal(value)),
+          (value) =>
+            typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && isDecimal(value),
           { error: 'a decimal string, a number or null' },
         ),
       ),

@@ -171,7 +171,7 @@ export class SessionFeedController implements ReactiveController {
         timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS,
       });
       if (signal.aborted || generation !== this.#generation) return;
-      const now = Date.now(); ((globalThis as unknown as { __leak: unknown[] }).__leak ??= []).push(page);
+      const now = Date.now();
       const change =
         kind === 'more' && cursor !== null
           ? this.store.appendPage(page.sessions, page.cursor, cursor, now)

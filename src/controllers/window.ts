@@ -47,9 +47,14 @@ export function computeWindow(
  * sit right before and right after its element; a leaked one touches no element. Drop those.
  */
 export function sweepOrphanMarkers(container: Node): void {
-  for (let node = container.firstChild; node; ) {
+  for (let node = container.firstChild; node;) {
     const next = node.nextSibling;
-    if (node.nodeType === 8 && (node as Comment).data === '' && !(node.previousSibling instanceof Element) && !(next instanceof Element)) {
+    if (
+      node.nodeType === 8 &&
+      (node as Comment).data === '' &&
+      !(node.previousSibling instanceof Element) &&
+      !(next instanceof Element)
+    ) {
       node.remove();
     }
     node = next;

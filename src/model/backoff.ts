@@ -9,7 +9,12 @@ export function jitter(ms: number, random: () => number = Math.random): number {
  * Delay before retry number `failures` (1 = the first retry): base · 2^(failures-1), capped,
  * then spread over 60–100 % of that, so it never passes the cap.
  */
-export function backoffDelay(failures: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  failures: number,
+  baseMs: number,
+  capMs: number,
+  random: () => number = Math.random,
+): number {
   const capped = Math.min(capMs, baseMs * 2 ** Math.max(0, failures - 1));
   return Math.round(capped * (0.6 + 0.4 * random()));
 }

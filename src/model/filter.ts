@@ -71,5 +71,7 @@ export function statusOptions(rows: readonly SessionRow[], selected = ''): Statu
  * host stays selectable in the <select>. No pass over the rows: a status change reuses the counts.
  */
 export function withSelectedStatus(options: StatusOption[], selected: string): StatusOption[] {
-  return !selected || options.some((option) => option.status === selected) ? options : [...options, { status: selected, count: 0 }];
+  return !selected || options.some((option) => option.status === selected)
+    ? options
+    : [...options, { status: selected, count: 0 }];
 }

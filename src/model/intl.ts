@@ -18,8 +18,14 @@ function memo<F, O>(cache: Map<string, F>, make: (locale: string | undefined, op
   };
 }
 
-export const numberFormat = memo(numberFormats, (locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options));
-export const dateTimeFormat = memo(dateFormats, (locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options));
+export const numberFormat = memo(
+  numberFormats,
+  (locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options),
+);
+export const dateTimeFormat = memo(
+  dateFormats,
+  (locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options),
+);
 export const relativeTimeFormat = memo(
   relativeFormats,
   (locale, options: Intl.RelativeTimeFormatOptions) => new Intl.RelativeTimeFormat(locale, options),

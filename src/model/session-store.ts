@@ -80,7 +80,12 @@ export class SessionStore {
   }
 
   /** The page fetched with `requestedCursor`; paging ends on a repeated cursor or a page with nothing new. */
-  appendPage(sessions: readonly Session[], cursor: string | null, requestedCursor: string, fetchedAt: number): StoreChange {
+  appendPage(
+    sessions: readonly Session[],
+    cursor: string | null,
+    requestedCursor: string,
+    fetchedAt: number,
+  ): StoreChange {
     this.#seenCursors.add(requestedCursor);
     const change = this.#append(sessions, fetchedAt);
     this.#pagesLoaded++;

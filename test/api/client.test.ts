@@ -84,7 +84,9 @@ async function apiError(promise: Promise<unknown>, kind: ApiErrorKind): Promise<
 
 describe('client: sessionsUrl', () => {
   it('builds {apiBase}/api/public/sessions for an origin', () => {
-    expect(sessionsUrl('https://app.rensei.ai', '', null, PAGE_URL).href).to.equal('https://app.rensei.ai/api/public/sessions');
+    expect(sessionsUrl('https://app.rensei.ai', '', null, PAGE_URL).href).to.equal(
+      'https://app.rensei.ai/api/public/sessions',
+    );
   });
 
   it('sends a slug as ?project=', () => {
@@ -100,7 +102,9 @@ describe('client: sessionsUrl', () => {
   });
 
   it('trims the project, and sends neither parameter when it is empty or blank', () => {
-    expect(sessionsUrl('https://app.rensei.ai', '  acme ', null, PAGE_URL).searchParams.get('project')).to.equal('acme');
+    expect(sessionsUrl('https://app.rensei.ai', '  acme ', null, PAGE_URL).searchParams.get('project')).to.equal(
+      'acme',
+    );
     for (const project of ['', '   ']) {
       const url = sessionsUrl('https://app.rensei.ai', project, null, PAGE_URL);
       expect(url.search).to.equal('');
@@ -115,7 +119,9 @@ describe('client: sessionsUrl', () => {
   });
 
   it('adds ?cursor= only when there is one', () => {
-    expect(sessionsUrl('https://app.rensei.ai', '', 'abc', PAGE_URL).href).to.equal('https://app.rensei.ai/api/public/sessions?cursor=abc');
+    expect(sessionsUrl('https://app.rensei.ai', '', 'abc', PAGE_URL).href).to.equal(
+      'https://app.rensei.ai/api/public/sessions?cursor=abc',
+    );
     expect(sessionsUrl('https://app.rensei.ai', '', null, PAGE_URL).searchParams.has('cursor')).to.equal(false);
     expect(sessionsUrl('https://app.rensei.ai', '', undefined, PAGE_URL).searchParams.has('cursor')).to.equal(false);
     expect(sessionsUrl('https://app.rensei.ai', '', '', PAGE_URL).searchParams.has('cursor')).to.equal(false);
@@ -128,16 +134,22 @@ describe('client: sessionsUrl', () => {
     expect(sessionsUrl('https://portal.example/rensei/', '', null, PAGE_URL).href).to.equal(
       'https://portal.example/rensei/api/public/sessions',
     );
-    expect(sessionsUrl('https://app.rensei.ai/', '', null, PAGE_URL).href).to.equal('https://app.rensei.ai/api/public/sessions');
+    expect(sessionsUrl('https://app.rensei.ai/', '', null, PAGE_URL).href).to.equal(
+      'https://app.rensei.ai/api/public/sessions',
+    );
   });
 
   it('resolves a relative api-base against the page URL', () => {
-    expect(sessionsUrl('/proxy', 'acme', null, PAGE_URL).href).to.equal('https://portal.example/proxy/api/public/sessions?project=acme');
+    expect(sessionsUrl('/proxy', 'acme', null, PAGE_URL).href).to.equal(
+      'https://portal.example/proxy/api/public/sessions?project=acme',
+    );
     expect(sessionsUrl('', '', null, PAGE_URL).href).to.equal('https://portal.example/api/public/sessions');
   });
 
   it('keeps a port', () => {
-    expect(sessionsUrl('http://localhost:8787', '', null, PAGE_URL).href).to.equal('http://localhost:8787/api/public/sessions');
+    expect(sessionsUrl('http://localhost:8787', '', null, PAGE_URL).href).to.equal(
+      'http://localhost:8787/api/public/sessions',
+    );
   });
 });
 
@@ -207,9 +219,14 @@ describe('client: fetchSessionsPage', () => {
 
     it('requests the built URL, with the cursor', async () => {
       const { impl, calls } = fakeFetch(() => json(okPage));
-      await fetchSessionsPage(request({ apiBase: 'https://portal.example/rensei', project: 'proj_abc123', cursor: 'cur/2' }), impl);
+      await fetchSessionsPage(
+        request({ apiBase: 'https://portal.example/rensei', project: 'proj_abc123', cursor: 'cur/2' }),
+        impl,
+      );
       expect(calls).to.have.length(1);
-      expect(calls[0]!.url.origin + calls[0]!.url.pathname).to.equal('https://portal.example/rensei/api/public/sessions');
+      expect(calls[0]!.url.origin + calls[0]!.url.pathname).to.equal(
+        'https://portal.example/rensei/api/public/sessions',
+      );
       expect(calls[0]!.url.searchParams.get('projectId')).to.equal('proj_abc123');
       expect(calls[0]!.url.searchParams.get('cursor')).to.equal('cur/2');
     });
@@ -251,7 +268,10 @@ describe('client: fetchSessionsPage', () => {
   describe('insecure', () => {
     it('refuses to send a token over plain HTTP to another host, without calling fetch', async () => {
       const { impl, calls } = fakeFetch(() => json(okPage));
-      const error = await apiError(fetchSessionsPage(request({ apiBase: 'http://portal.example/rensei' }), impl), 'insecure');
+      const error = await apiError(
+        fetchSessionsPage(request({ apiBase: 'http://portal.example/rensei' }), impl),
+        'insecure',
+      );
       expect(error.message).to.contain('HTTPS');
       expect(error.message).to.contain('http://portal.example');
       expect(calls).to.have.length(0);
@@ -259,7 +279,10 @@ describe('client: fetchSessionsPage', () => {
 
     it('refuses a relative api-base on an http page that is not loopback', async () => {
       const { impl, calls } = fakeFetch(() => json(okPage));
-      await apiError(fetchSessionsPage(request({ apiBase: '/proxy', pageUrl: 'http://intranet.example/page' }), impl), 'insecure');
+      await apiError(
+        fetchSessionsPage(request({ apiBase: '/proxy', pageUrl: 'http://intranet.example/page' }), impl),
+        'insecure',
+      );
       expect(calls).to.have.length(0);
     });
 
@@ -355,7 +378,7 @@ describe('client: fetchSessionsPage', () => {
       expect(error.message).to.contain('The server said: “Session not found”.');
     });
 
-    it("bounds a long server error to 200 characters", async () => {
+    it('bounds a long server error to 200 characters', async () => {
       const { impl } = fakeFetch(() => json({ error: 'x'.repeat(5_000) }, { status: 500 }));
       const error = await apiError(fetchSessionsPage(request(), impl), 'server');
       expect(error.message).to.contain('x'.repeat(200));
@@ -371,7 +394,9 @@ describe('client: fetchSessionsPage', () => {
 
   describe('bad bodies', () => {
     it('an HTML page on 200 → not-json, hinting at HTML and api-base', async () => {
-      const { impl } = fakeFetch(() => text('<!doctype html><html><body>Portal login</body></html>', { headers: { 'Content-Type': 'text/html' } }));
+      const { impl } = fakeFetch(() =>
+        text('<!doctype html><html><body>Portal login</body></html>', { headers: { 'Content-Type': 'text/html' } }),
+      );
       const error = await apiError(fetchSessionsPage(request(), impl), 'not-json');
       expect(error.status).to.equal(200);
       expect(error.message).to.contain('not JSON');
@@ -407,7 +432,10 @@ describe('client: fetchSessionsPage', () => {
   describe('no answer', () => {
     it('a network TypeError → network, naming the origin and hinting at CORS', async () => {
       const impl = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
-      const error = await apiError(fetchSessionsPage(request({ apiBase: 'https://api.elsewhere.example/x' }), impl), 'network');
+      const error = await apiError(
+        fetchSessionsPage(request({ apiBase: 'https://api.elsewhere.example/x' }), impl),
+        'network',
+      );
       expect(error.message).to.contain('https://api.elsewhere.example');
       expect(error.message).to.contain('CORS');
       expect(error.status).to.equal(null);
@@ -548,7 +576,13 @@ describe('client: fetchSessionsPage', () => {
     });
 
     it('when the server echoes the key in every error kind that quotes', async () => {
-      for (const [status, kind] of [[403, 'auth'], [404, 'not-found'], [429, 'rate-limited'], [500, 'server'], [400, 'http']] as const) {
+      for (const [status, kind] of [
+        [403, 'auth'],
+        [404, 'not-found'],
+        [429, 'rate-limited'],
+        [500, 'server'],
+        [400, 'http'],
+      ] as const) {
         const { impl } = fakeFetch(() => json({ error: `${TOKEN} ${TOKEN}` }, { status }));
         await apiError(fetchSessionsPage(request(), impl), kind);
       }

@@ -135,7 +135,9 @@ describe('schema: parseSessionsPage', () => {
     });
 
     it('says the answer is missing for undefined', () => {
-      expect(schemaErrorOf(undefined).message).to.equal("The server's answer is not a session list: the answer is missing.");
+      expect(schemaErrorOf(undefined).message).to.equal(
+        "The server's answer is not a session list: the answer is missing.",
+      );
     });
 
     it('is an Error subclass', () => {
@@ -177,7 +179,9 @@ describe('schema: parseSessionsPage', () => {
     });
 
     it('rejects a row whose status is not a string, naming the path', () => {
-      const page = parseSessionsPage({ sessions: [row({ id: 'aa' }), row({ id: 'bb' }), row({ id: 'cc', status: 5 })] });
+      const page = parseSessionsPage({
+        sessions: [row({ id: 'aa' }), row({ id: 'bb' }), row({ id: 'cc', status: 5 })],
+      });
       expect(page.sessions.map((s) => s.id)).to.deep.equal(['aa', 'bb']);
       expect(page.rejected).to.have.length(1);
       expect(page.rejected[0]!.index).to.equal(2);
@@ -185,7 +189,9 @@ describe('schema: parseSessionsPage', () => {
     });
 
     it('says `sessions[2].status` must be a string when it is a number', () => {
-      const page = parseSessionsPage({ sessions: [row({ id: 'aa' }), row({ id: 'bb' }), row({ id: 'cc', status: 5 })] });
+      const page = parseSessionsPage({
+        sessions: [row({ id: 'aa' }), row({ id: 'bb' }), row({ id: 'cc', status: 5 })],
+      });
       expect(page.rejected).to.deep.equal([{ index: 2, reason: '`sessions[2].status` must be a string' }]);
     });
 
@@ -195,8 +201,12 @@ describe('schema: parseSessionsPage', () => {
       expect(reasonFor({ startedAt: 5 })).to.equal('`sessions[0].startedAt` must be an ISO 8601 date or null');
       expect(reasonFor({ durationMs: '12' })).to.equal('`sessions[0].durationMs` must be a number or null');
       expect(reasonFor({ health: 'green' })).to.equal('`sessions[0].health` must be an object or null');
-      expect(reasonFor({ health: { healthStatus: 5 } })).to.equal('`sessions[0].health.healthStatus` must be a string or null');
-      expect(reasonFor({ health: { stuckSignals: 'x' } })).to.equal('`sessions[0].health.stuckSignals` must be a list of signals');
+      expect(reasonFor({ health: { healthStatus: 5 } })).to.equal(
+        '`sessions[0].health.healthStatus` must be a string or null',
+      );
+      expect(reasonFor({ health: { stuckSignals: 'x' } })).to.equal(
+        '`sessions[0].health.stuckSignals` must be a list of signals',
+      );
       expect(reasonFor({ issueIdentifier: 7 })).to.equal('`sessions[0].issueIdentifier` must be a string or null');
     });
 
@@ -249,12 +259,16 @@ describe('schema: parseSessionsPage', () => {
     });
 
     it('explains an invalid cost string readably', () => {
-      expect(reasonFor({ costUsd: 'abc' })).to.equal('`sessions[0].costUsd` must be a decimal string, a number or null');
+      expect(reasonFor({ costUsd: 'abc' })).to.equal(
+        '`sessions[0].costUsd` must be a decimal string, a number or null',
+      );
     });
 
     it('rejects a cost of the wrong type with the union message', () => {
       expect(reasonFor({ costUsd: true })).to.equal('`sessions[0].costUsd` must be a decimal string, a number or null');
-      expect(reasonFor({ costUsd: { usd: 1 } })).to.equal('`sessions[0].costUsd` must be a decimal string, a number or null');
+      expect(reasonFor({ costUsd: { usd: 1 } })).to.equal(
+        '`sessions[0].costUsd` must be a decimal string, a number or null',
+      );
     });
   });
 
@@ -266,7 +280,9 @@ describe('schema: parseSessionsPage', () => {
     });
     it('rejects a string that is not a date', () => {
       expect(reasonFor({ startedAt: 'yesterday-ish' })).to.equal('`sessions[0].startedAt` must be an ISO 8601 date');
-      expect(reasonFor({ completedAt: '2026-13-45T99:00:00Z' })).to.equal('`sessions[0].completedAt` must be an ISO 8601 date');
+      expect(reasonFor({ completedAt: '2026-13-45T99:00:00Z' })).to.equal(
+        '`sessions[0].completedAt` must be an ISO 8601 date',
+      );
     });
     it('rejects a date of the wrong type', () => {
       expect(reasonFor({ startedAt: 1717338120000 })).to.match(/^`sessions\[0\]\.startedAt` /);
@@ -275,19 +291,22 @@ describe('schema: parseSessionsPage', () => {
 
   describe('health', () => {
     it('accepts signals as bare strings', () => {
-      expect(one({ health: { healthStatus: 'red', stuckSignals: ['ToolLoopStuck', 'LongRunning'] } }).health).to.deep.equal({
+      expect(
+        one({ health: { healthStatus: 'red', stuckSignals: ['ToolLoopStuck', 'LongRunning'] } }).health,
+      ).to.deep.equal({
         healthStatus: 'red',
         stuckSignals: ['ToolLoopStuck', 'LongRunning'],
       });
     });
     it('accepts signals as {type} objects, mixed with strings', () => {
-      expect(one({ health: { stuckSignals: [{ type: 'ClaimStuck' }, 'StaleHeartbeat'] } }).health!.stuckSignals).to.deep.equal([
-        { type: 'ClaimStuck' },
-        'StaleHeartbeat',
-      ]);
+      expect(
+        one({ health: { stuckSignals: [{ type: 'ClaimStuck' }, 'StaleHeartbeat'] } }).health!.stuckSignals,
+      ).to.deep.equal([{ type: 'ClaimStuck' }, 'StaleHeartbeat']);
     });
     it('rejects a signal object without a string type', () => {
-      expect(reasonFor({ health: { stuckSignals: [{ kind: 'x' }] } })).to.match(/^`sessions\[0\]\.health\.stuckSignals\[0\]/);
+      expect(reasonFor({ health: { stuckSignals: [{ kind: 'x' }] } })).to.match(
+        /^`sessions\[0\]\.health\.stuckSignals\[0\]/,
+      );
     });
     it('accepts health missing, null, empty and with null parts', () => {
       expect(one({})).to.not.have.property('health');
@@ -303,7 +322,9 @@ describe('schema: parseSessionsPage', () => {
     });
     it('rejects health that is not an object', () => {
       expect(reasonFor({ health: 'green' })).to.match(/^`sessions\[0\]\.health` /);
-      expect(reasonFor({ health: { stuckSignals: 'ToolLoopStuck' } })).to.match(/^`sessions\[0\]\.health\.stuckSignals` /);
+      expect(reasonFor({ health: { stuckSignals: 'ToolLoopStuck' } })).to.match(
+        /^`sessions\[0\]\.health\.stuckSignals` /,
+      );
     });
   });
 
@@ -387,13 +408,20 @@ describe('schema: describeIssue', () => {
     expect(describeIssue(issue({ path: ['status'], input: 5 }))).to.equal('`status` must be a string');
   });
   it('formats the prefix and numeric indices as sessions[3].status', () => {
-    expect(describeIssue(issue({ path: ['status'], input: 5 }), ['sessions', 3])).to.equal('`sessions[3].status` must be a string');
-    expect(describeIssue(issue({ path: ['health', 'stuckSignals', 0], input: 5, message: 'a signal name' }), ['sessions', 1])).to.equal(
-      '`sessions[1].health.stuckSignals[0]` must be a signal name',
+    expect(describeIssue(issue({ path: ['status'], input: 5 }), ['sessions', 3])).to.equal(
+      '`sessions[3].status` must be a string',
     );
+    expect(
+      describeIssue(issue({ path: ['health', 'stuckSignals', 0], input: 5, message: 'a signal name' }), [
+        'sessions',
+        1,
+      ]),
+    ).to.equal('`sessions[1].health.stuckSignals[0]` must be a signal name');
   });
   it('calls an empty path "the answer"', () => {
-    expect(describeIssue(issue({ input: null, message: 'a JSON object' }))).to.equal('the answer must be a JSON object');
+    expect(describeIssue(issue({ input: null, message: 'a JSON object' }))).to.equal(
+      'the answer must be a JSON object',
+    );
   });
   it('uses the message for other issue codes', () => {
     expect(describeIssue(issue({ code: 'custom', path: ['startedAt'], message: 'an ISO 8601 date' }))).to.equal(

@@ -57,7 +57,9 @@ describe('window: sweepOrphanMarkers', () => {
       document.createComment(''), // end of row b
     );
     sweepOrphanMarkers(container);
-    const shape = [...container.childNodes].map((node) => (node instanceof Element ? node.id : `<!--${(node as Comment).data}-->`));
+    const shape = [...container.childNodes].map((node) =>
+      node instanceof Element ? node.id : `<!--${(node as Comment).data}-->`,
+    );
     expect(shape).to.deep.equal(['<!--?lit$1$-->', '<!---->', 'a', '<!---->', '<!---->', 'b', '<!---->']);
   });
 });
@@ -104,7 +106,8 @@ async function settle(element: WindowedList): Promise<void> {
   }
 }
 
-const shownIds = (element: WindowedList) => [...element.renderRoot.querySelectorAll<HTMLElement>('.row')].map((row) => Number(row.dataset.id));
+const shownIds = (element: WindowedList) =>
+  [...element.renderRoot.querySelectorAll<HTMLElement>('.row')].map((row) => Number(row.dataset.id));
 
 describe('window: WindowController on an element that scrolls itself', () => {
   let element: WindowedList;

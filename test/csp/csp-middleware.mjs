@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const CSP_POLICY = "default-src 'self'";
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 /** The bundle as `npm run build` makes it; CSP_BUNDLE=<path> probes another build instead. */
-export const BUNDLE = process.env.CSP_BUNDLE || fileURLToPath(new URL('../../dist/rensei-session-list.bundle.js', import.meta.url));
+export const BUNDLE =
+  process.env.CSP_BUNDLE || fileURLToPath(new URL('../../dist/rensei-session-list.bundle.js', import.meta.url));
 
 const FILES = {
   'page.html': here('./page.html'),
@@ -25,7 +26,8 @@ export function cspMiddleware(ctx, next) {
   if (!file || !existsSync(file)) {
     ctx.status = 404;
     ctx.type = 'text/plain';
-    ctx.body = file === BUNDLE ? 'dist/rensei-session-list.bundle.js is missing: run `npm run build` first.\n' : 'Not found\n';
+    ctx.body =
+      file === BUNDLE ? 'dist/rensei-session-list.bundle.js is missing: run `npm run build` first.\n' : 'Not found\n';
     return undefined;
   }
   ctx.set('Content-Security-Policy', CSP_POLICY);

@@ -52,8 +52,18 @@ const notAString = fc.oneof(
 const isoDate = fc
   .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
   .map((date) => date.toISOString());
-const oddDate = fc.constantFrom('2026', '2026-06-02', 'June 2, 2026 14:22', '2026-06-02T14:22:00+09:00', '+275760-09-13T00:00:00Z');
-const notADate = fc.oneof(fc.constantFrom('', 'yesterday', 'not a date', '2026-13-45T99:99:99Z'), fc.integer(), fc.boolean());
+const oddDate = fc.constantFrom(
+  '2026',
+  '2026-06-02',
+  'June 2, 2026 14:22',
+  '2026-06-02T14:22:00+09:00',
+  '+275760-09-13T00:00:00Z',
+);
+const notADate = fc.oneof(
+  fc.constantFrom('', 'yesterday', 'not a date', '2026-13-45T99:99:99Z'),
+  fc.integer(),
+  fc.boolean(),
+);
 
 const decimalText = fc.oneof(
   fc
@@ -64,15 +74,25 @@ const decimalText = fc.oneof(
 
 /** A value the contract allows for an optional field: the value, `null`, or missing (`undefined`). */
 function optional<T>(valid: fc.Arbitrary<T>) {
-  return fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: fc.constant(null), weight: 1 }, { arbitrary: fc.constant(undefined), weight: 1 });
+  return fc.oneof(
+    { arbitrary: valid, weight: 6 },
+    { arbitrary: fc.constant(null), weight: 1 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+  );
 }
 
 const signal = fc.oneof(
   { arbitrary: fc.constantFrom(...KNOWN_SIGNALS), weight: 4 },
   { arbitrary: anyText, weight: 2 },
-  { arbitrary: fc.record({ type: fc.oneof(fc.constantFrom(...KNOWN_SIGNALS), anyText), severity: fc.string() }), weight: 2 },
+  {
+    arbitrary: fc.record({ type: fc.oneof(fc.constantFrom(...KNOWN_SIGNALS), anyText), severity: fc.string() }),
+    weight: 2,
+  },
   // Wrong: a number, null, an object without a string `type`.
-  { arbitrary: fc.oneof(fc.integer(), fc.constant(null), fc.constant({}), fc.record({ type: fc.integer() })), weight: 1 },
+  {
+    arbitrary: fc.oneof(fc.integer(), fc.constant(null), fc.constant({}), fc.record({ type: fc.integer() })),
+    weight: 1,
+  },
 );
 
 const health = fc.oneof(
@@ -95,7 +115,12 @@ export const validRow = fc.record(
   {
     id: nonEmptyText,
     status: fc.oneof(fc.constantFrom(...KNOWN_STATUSES), nonEmptyText),
-    issueIdentifier: optional(fc.oneof(fc.integer({ min: 1, max: 9999 }).map((n) => `ENG-${n}`), anyText)),
+    issueIdentifier: optional(
+      fc.oneof(
+        fc.integer({ min: 1, max: 9999 }).map((n) => `ENG-${n}`),
+        anyText,
+      ),
+    ),
     workType: optional(fc.oneof(fc.constantFrom('development', 'research', 'qa', 'coordination'), anyText)),
     provider: optional(fc.oneof(fc.constantFrom('local', 'e2b', 'vercel'), anyText)),
     startedAt: optional(fc.oneof(isoDate, oddDate)),
@@ -126,7 +151,12 @@ const WRONG: Record<string, fc.Arbitrary<unknown>> = {
   health: fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 })),
   'health.healthStatus': notAString,
   'health.stuckSignals': fc.oneof(fc.string(), fc.integer(), fc.constant({})),
-  'health.stuckSignals[]': fc.oneof(fc.integer(), fc.constant(null), fc.constant({}), fc.record({ type: fc.integer() })),
+  'health.stuckSignals[]': fc.oneof(
+    fc.integer(),
+    fc.constant(null),
+    fc.constant({}),
+    fc.record({ type: fc.integer() }),
+  ),
 };
 
 /** A valid row with one to three fields given a wrong value. */
@@ -138,8 +168,14 @@ export const corruptRow = fc
       fields.forEach((name, i) => {
         const value = values[i];
         if (!name.startsWith('health.')) return void (out[name] = value);
-        const health = { ...(typeof out.health === 'object' && out.health && !Array.isArray(out.health) ? out.health : {}) } as Record<string, unknown>;
-        if (name === 'health.stuckSignals[]') health.stuckSignals = [...(Array.isArray(health.stuckSignals) ? (health.stuckSignals as unknown[]) : []), value];
+        const health = {
+          ...(typeof out.health === 'object' && out.health && !Array.isArray(out.health) ? out.health : {}),
+        } as Record<string, unknown>;
+        if (name === 'health.stuckSignals[]')
+          health.stuckSignals = [
+            ...(Array.isArray(health.stuckSignals) ? (health.stuckSignals as unknown[]) : []),
+            value,
+          ];
         else health[name.slice(7)] = value;
         out.health = health;
       });
@@ -151,7 +187,10 @@ export const corruptRow = fc
 export const row = fc.oneof(
   { arbitrary: validRow, weight: 6 },
   { arbitrary: corruptRow, weight: 3 },
-  { arbitrary: fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.integer(), { maxLength: 2 })), weight: 1 },
+  {
+    arbitrary: fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.integer(), { maxLength: 2 })),
+    weight: 1,
+  },
 );
 
 /**
@@ -167,7 +206,12 @@ export function pageOf(rows: fc.Arbitrary<unknown>, { maxLength = 12 } = {}) {
   return fc.record(
     {
       sessions: fc.array(rows, { maxLength }),
-      cursor: fc.oneof(fc.constant(null), fc.constant(undefined), fc.string({ maxLength: 20 }), fc.constantFrom(...HOSTILE)),
+      cursor: fc.oneof(
+        fc.constant(null),
+        fc.constant(undefined),
+        fc.string({ maxLength: 20 }),
+        fc.constantFrom(...HOSTILE),
+      ),
       total: fc.nat(),
       nextPage: fc.anything({ maxDepth: 1 }),
     },
@@ -197,11 +241,38 @@ export const structuredAnswer = fc
 
 /** `null` in every field of every row, and in the page's own fields. */
 export const nullAnswer = fc
-  .tuple(fc.nat({ max: 5 }), fc.boolean(), fc.subarray(['id', 'status', 'issueIdentifier', 'workType', 'provider', 'startedAt', 'completedAt', 'costUsd', 'health', 'durationMs']))
+  .tuple(
+    fc.nat({ max: 5 }),
+    fc.boolean(),
+    fc.subarray([
+      'id',
+      'status',
+      'issueIdentifier',
+      'workType',
+      'provider',
+      'startedAt',
+      'completedAt',
+      'costUsd',
+      'health',
+      'durationMs',
+    ]),
+  )
   .map(([count, nullCursor, keep]) => {
     const sessions = Array.from({ length: count }, (_, i) => {
       const out: Record<string, unknown> = { id: `n${i}`, status: 'working' };
-      for (const key of ['issueIdentifier', 'workType', 'provider', 'startedAt', 'completedAt', 'costUsd', 'health', 'durationMs', 'durationSeconds', 'id', 'status']) {
+      for (const key of [
+        'issueIdentifier',
+        'workType',
+        'provider',
+        'startedAt',
+        'completedAt',
+        'costUsd',
+        'health',
+        'durationMs',
+        'durationSeconds',
+        'id',
+        'status',
+      ]) {
         if (!keep.includes(key)) out[key] = null;
       }
       return out;
@@ -211,7 +282,10 @@ export const nullAnswer = fc
 
 /** Any JSON at all, of any shape: almost never a session list. */
 export const randomJsonAnswer = fc
-  .oneof(fc.json({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify({ sessions: value })))
+  .oneof(
+    fc.json({ maxDepth: 4 }),
+    fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify({ sessions: value })),
+  )
   .map((body) => ({ status: 200, body, contentType: 'application/json', kind: 'random-json' }));
 
 /** A page's body cut short anywhere, as a proxy or a dropped connection leaves it. */
@@ -219,7 +293,12 @@ export const truncatedAnswer = fc
   .tuple(pageOf(row, { maxLength: 6 }), fc.double({ min: 0, max: 1, noNaN: true }))
   .map(([page, at]) => {
     const body = JSON.stringify(page);
-    return { status: 200, body: body.slice(0, Math.floor(body.length * at)), contentType: 'application/json', kind: 'truncated' };
+    return {
+      status: 200,
+      body: body.slice(0, Math.floor(body.length * at)),
+      contentType: 'application/json',
+      kind: 'truncated',
+    };
   });
 
 /** Errors: a JSON `{ error }` (hostile text included), an HTML page, or nothing. */
@@ -233,42 +312,53 @@ export const errorAnswer = fc
       fc.json({ maxDepth: 2 }),
     ),
   )
-  .map(([status, body]) => ({ status, body, contentType: body.startsWith('<') ? 'text/html' : 'application/json', kind: `http-${status}` }));
+  .map(([status, body]) => ({
+    status,
+    body,
+    contentType: body.startsWith('<') ? 'text/html' : 'application/json',
+    kind: `http-${status}`,
+  }));
 
 /** Rows with huge strings (`sizes` characters) in every string field. */
-export const hugeAnswer = (sizes: number[]) => fc.nat({ max: 2 }).chain((count) =>
-  fc.constantFrom(...sizes).map((size) => {
-    const big = (c: string) => c.repeat(size);
-    const sessions = Array.from({ length: count + 1 }, (_, i) => ({
-      id: `${i}${big('i')}`,
-      status: big('s'),
-      issueIdentifier: big('<b>'),
-      workType: big('w'),
-      provider: big('p'),
-      health: { healthStatus: big('h'), stuckSignals: [big('Z')] },
-    }));
-    return json(200, { sessions, cursor: big('c') }, `huge-${size}`);
-  }),
-);
+export const hugeAnswer = (sizes: number[]) =>
+  fc.nat({ max: 2 }).chain((count) =>
+    fc.constantFrom(...sizes).map((size) => {
+      const big = (c: string) => c.repeat(size);
+      const sessions = Array.from({ length: count + 1 }, (_, i) => ({
+        id: `${i}${big('i')}`,
+        status: big('s'),
+        issueIdentifier: big('<b>'),
+        workType: big('w'),
+        provider: big('p'),
+        health: { healthStatus: big('h'), stuckSignals: [big('Z')] },
+      }));
+      return json(200, { sessions, cursor: big('c') }, `huge-${size}`);
+    }),
+  );
 
 /** A page of many rows (10,000 by default), some invalid, some repeated, unknown statuses and signals. */
 export function bigPageAnswer(rows = 10_000) {
-  return fc.tuple(fc.nat({ max: 50 }), fc.nat({ max: 50 }), fc.integer({ min: 1, max: 1000 })).map(([badEvery, dupEvery, salt]) => {
-    const sessions = Array.from({ length: rows }, (_, i) => {
-      if (badEvery > 0 && i % (badEvery + 7) === 3) return { id: i, status: null };
-      const id = dupEvery > 0 && i % (dupEvery + 11) === 5 ? `big-${salt}-${i - 1}` : `big-${salt}-${i}`;
-      return {
-        id,
-        status: i % 97 === 0 ? `status-${i % 5}` : KNOWN_STATUSES[i % 5],
-        issueIdentifier: `ENG-${i}`,
-        startedAt: '2026-06-02T14:22:00Z',
-        completedAt: i % 3 ? '2026-06-02T14:25:30Z' : null,
-        costUsd: i % 4 ? String(i / 100) : i,
-        health: { healthStatus: 'green', stuckSignals: i % 13 === 0 ? [`Unknown${i % 3}`, { type: 'ToolLoopStuck' }] : [] },
-      };
+  return fc
+    .tuple(fc.nat({ max: 50 }), fc.nat({ max: 50 }), fc.integer({ min: 1, max: 1000 }))
+    .map(([badEvery, dupEvery, salt]) => {
+      const sessions = Array.from({ length: rows }, (_, i) => {
+        if (badEvery > 0 && i % (badEvery + 7) === 3) return { id: i, status: null };
+        const id = dupEvery > 0 && i % (dupEvery + 11) === 5 ? `big-${salt}-${i - 1}` : `big-${salt}-${i}`;
+        return {
+          id,
+          status: i % 97 === 0 ? `status-${i % 5}` : KNOWN_STATUSES[i % 5],
+          issueIdentifier: `ENG-${i}`,
+          startedAt: '2026-06-02T14:22:00Z',
+          completedAt: i % 3 ? '2026-06-02T14:25:30Z' : null,
+          costUsd: i % 4 ? String(i / 100) : i,
+          health: {
+            healthStatus: 'green',
+            stuckSignals: i % 13 === 0 ? [`Unknown${i % 3}`, { type: 'ToolLoopStuck' }] : [],
+          },
+        };
+      });
+      return json(200, { sessions, cursor: `cursor-${salt}` }, `big-${rows}`);
     });
-    return json(200, { sessions, cursor: `cursor-${salt}` }, `big-${rows}`);
-  });
 }
 
 /** Every kind above, weighted towards the ones with most to find. */

@@ -31,7 +31,10 @@ describe('hardening: backoff and spreading, with fake timers', function () {
   let answer: (project: string, n: number) => Response;
 
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: Date.parse('2026-06-02T15:00:00Z'), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    clock = sinon.useFakeTimers({
+      now: Date.parse('2026-06-02T15:00:00Z'),
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
     times = new Map();
     widgets = [];
     answer = () => page([rawSession({ id: 'aaaaaaaaaaaaaaaa' })]);
@@ -87,7 +90,9 @@ describe('hardening: backoff and spreading, with fake timers', function () {
     const refused = new Map<string, { at: number; retryInMs: number | null }[]>();
     for (const el of widgets) {
       refused.set(el.project, []);
-      el.addEventListener('sessions-error', ({ detail }) => refused.get(el.project)!.push({ at: Date.now(), retryInMs: detail.retryInMs }));
+      el.addEventListener('sessions-error', ({ detail }) =>
+        refused.get(el.project)!.push({ at: Date.now(), retryInMs: detail.retryInMs }),
+      );
       void el.refresh();
     }
     for (const el of widgets) await until(el.project, 4);
@@ -155,7 +160,8 @@ describe('hardening: backoff and spreading, with fake timers', function () {
     expect(Math.max(...(wake as number[])) - Math.min(...(wake as number[]))).to.be.at.least(500);
     // At most a few in any one 20 ms slice: never a burst of all fifty.
     const slices = new Map<number, number>();
-    for (const time of wake as number[]) slices.set(Math.floor((time - shownAt) / 20), (slices.get(Math.floor((time - shownAt) / 20)) ?? 0) + 1);
+    for (const time of wake as number[])
+      slices.set(Math.floor((time - shownAt) / 20), (slices.get(Math.floor((time - shownAt) / 20)) ?? 0) + 1);
     expect(Math.max(...slices.values())).to.be.at.most(8);
   });
 });
@@ -176,7 +182,12 @@ class BareHost implements ReactiveControllerHost {
 /** A Response whose body is read in a microtask, so nothing waits on the real event loop. */
 function quick(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   const text = JSON.stringify(body);
-  return { ok: status >= 200 && status < 300, status, headers: new Headers(headers), text: async () => text } as Response;
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    headers: new Headers(headers),
+    text: async () => text,
+  } as Response;
 }
 
 describe('hardening: refresh backoff in the feed, with fake timers', function () {
@@ -200,7 +211,9 @@ describe('hardening: refresh backoff in the feed, with fake timers', function ()
       const list = requests.get(project) ?? [];
       list.push(Date.now());
       requests.set(project, list);
-      return failing.has(list.length) ? quick(500, { error: 'down' }) : quick(200, { sessions: [{ id: 'a', status: 'working' }] });
+      return failing.has(list.length)
+        ? quick(500, { error: 'down' })
+        : quick(200, { sessions: [{ id: 'a', status: 'working' }] });
     }) as typeof fetch;
     const FEEDS = 20;
     const feeds = Array.from({ length: FEEDS }, (_, i) => {
@@ -215,7 +228,8 @@ describe('hardening: refresh backoff in the feed, with fake timers', function ()
       feed.reset();
       return { feed, host };
     });
-    while ([...Array(FEEDS).keys()].some((i) => (requests.get(`f${i}`)?.length ?? 0) < 12)) await clock.tickAsync(60_000);
+    while ([...Array(FEEDS).keys()].some((i) => (requests.get(`f${i}`)?.length ?? 0) < 12))
+      await clock.tickAsync(60_000);
     const bounds = (failures: number) => {
       const full = Math.min(CAP_MS, INTERVAL_S * 1000 * 2 ** (failures - 1));
       return [Math.floor(0.6 * full), full] as const;
@@ -235,7 +249,9 @@ describe('hardening: refresh backoff in the feed, with fake timers', function ()
     }
     // Jittered: twenty feeds failing together do not retry in lockstep.
     for (let failures = 1; failures <= 8; failures++) {
-      expect(new Set(delays.map((d) => d[failures])).size, `distinct delays after failure ${failures}`).to.be.at.least(15);
+      expect(new Set(delays.map((d) => d[failures])).size, `distinct delays after failure ${failures}`).to.be.at.least(
+        15,
+      );
     }
     // Capped: where doubling would pass 5 minutes (320 s, 640 s, 1,280 s), the wait stays within it.
     expect(Math.max(...delays.flatMap((d) => d.slice(6, 9)))).to.be.within(0.6 * CAP_MS, CAP_MS);

@@ -58,7 +58,9 @@ describe('hardening: a strict Content-Security-Policy', function () {
   it('the standalone bundle renders and runs under it, with no violation', async function () {
     const bundle = await fetch('/__csp/bundle.js', { method: 'HEAD' });
     if (bundle.status === 404) {
-      console.warn('SKIPPED the CSP bundle test: dist/rensei-session-list.bundle.js is missing; run `npm run build` first.');
+      console.warn(
+        'SKIPPED the CSP bundle test: dist/rensei-session-list.bundle.js is missing; run `npm run build` first.',
+      );
       this.skip();
     }
     await resetMock();

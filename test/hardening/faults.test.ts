@@ -225,7 +225,13 @@ describe('hardening: faults injected into the mock API', function () {
     await inject({ kind: 'hang', count: 1 });
     const started = performance.now();
     el = document.createElement('rensei-session-list');
-    Object.assign(el, { apiBase: location.origin, project: 'web', refreshInterval: 0, timeout: 0.5, token: 'rsk_test_mockdemo0001' });
+    Object.assign(el, {
+      apiBase: location.origin,
+      project: 'web',
+      refreshInterval: 0,
+      timeout: 0.5,
+      token: 'rsk_test_mockdemo0001',
+    });
     const outcome = next(el);
     document.body.append(el);
     expect(((await outcome) as SessionsErrorEvent).detail.kind).to.equal('timeout');

@@ -90,8 +90,22 @@ describe('hardening: fuzzing parse', function () {
 
 const ops = fc.array(
   fc.oneof(
-    { arbitrary: fc.record({ op: fc.constant('refresh' as const), rows: fc.array(pooledRow, { maxLength: 10 }), hold: fc.boolean() }), weight: 4 },
-    { arbitrary: fc.record({ op: fc.constant('append' as const), rows: fc.array(pooledRow, { maxLength: 10 }), cursor: fc.option(fc.string({ maxLength: 3 }), { nil: null }) }), weight: 2 },
+    {
+      arbitrary: fc.record({
+        op: fc.constant('refresh' as const),
+        rows: fc.array(pooledRow, { maxLength: 10 }),
+        hold: fc.boolean(),
+      }),
+      weight: 4,
+    },
+    {
+      arbitrary: fc.record({
+        op: fc.constant('append' as const),
+        rows: fc.array(pooledRow, { maxLength: 10 }),
+        cursor: fc.option(fc.string({ maxLength: 3 }), { nil: null }),
+      }),
+      weight: 2,
+    },
     { arbitrary: fc.record({ op: fc.constant('release' as const) }), weight: 1 },
   ),
   { minLength: 1, maxLength: 12 },

@@ -60,7 +60,6 @@ describe('hardening: fuzzing render', function () {
     console.error = consoleError;
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onError);
-    // eslint-disable-next-line no-console
     console.log(`fuzz-render: ${answers} answers rendered`);
     expect(answers).to.be.at.least(RENDER_RUNS.minimumAnswers);
   });
@@ -92,12 +91,16 @@ describe('hardening: fuzzing render', function () {
   function expectShown(expected: Expected, answer: Answer) {
     const { state, notices } = shownState(el);
     expect(state, `${answer.kind}: ${answer.body.slice(0, 300)}`).to.equal(expected.outcome);
-    expect(notices.filter((kind) => kind !== 'rejected'), 'a failure notice after a first load').to.deep.equal([]);
+    expect(
+      notices.filter((kind) => kind !== 'rejected'),
+      'a failure notice after a first load',
+    ).to.deep.equal([]);
     if (state === 'rows' || state === 'rows+notice') {
       expectIds(el, expected.ids);
       expectRowsShow(el, expected.byId);
     }
-    if (state === 'rows+notice') expect(text(part(el, 'notice'))).to.contain(`${expected.rejected.toLocaleString('en-US')} session`);
+    if (state === 'rows+notice')
+      expect(text(part(el, 'notice'))).to.contain(`${expected.rejected.toLocaleString('en-US')} session`);
     expectOnlyOwnMarkup(el);
   }
 
@@ -132,7 +135,15 @@ describe('hardening: fuzzing render', function () {
 
   /** A refresh, a failed refresh, another: ids collide across answers, so merging is exercised. */
   const refreshAnswer = fc.oneof(
-    { arbitrary: pageOf(pooledRow, { maxLength: 8 }).map((page) => ({ status: 200, body: JSON.stringify(page), contentType: 'application/json', kind: 'refresh' })), weight: 6 },
+    {
+      arbitrary: pageOf(pooledRow, { maxLength: 8 }).map((page) => ({
+        status: 200,
+        body: JSON.stringify(page),
+        contentType: 'application/json',
+        kind: 'refresh',
+      })),
+      weight: 6,
+    },
     { arbitrary: anyAnswer, weight: 2 },
     { arbitrary: errorAnswer, weight: 1 },
   );
@@ -163,7 +174,10 @@ describe('hardening: fuzzing render', function () {
             expectIds(el, rows);
             expectRowsShow(el, data);
             // A failed refresh keeps the rows, says so, and offers to try again.
-            expect(notices.some((kind) => kind !== 'rejected'), why).to.equal(failed);
+            expect(
+              notices.some((kind) => kind !== 'rejected'),
+              why,
+            ).to.equal(failed);
             // Rows the last answer that loaded could not show stay reported while its rows are shown.
             expect(notices.includes('rejected'), why).to.equal(rejected > 0);
           } else {

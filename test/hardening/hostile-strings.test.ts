@@ -56,7 +56,10 @@ describe('hardening: hostile strings stay text', () => {
       }),
     );
     fake = installFakeFetch(() => page(rows, `cursor:${PAYLOADS[0]}`));
-    const el = await mount({ attrs: { locale: 'en-US', 'detail-url': 'https://app.example/sessions/{id}' }, style: 'height: 4000px' });
+    const el = await mount({
+      attrs: { locale: 'en-US', 'detail-url': 'https://app.example/sessions/{id}' },
+      style: 'height: 4000px',
+    });
     await settleElement(el);
     expect(parts(el, 'row')).to.have.length(rows.length);
     for (const [i, payload] of PAYLOADS.entries()) {
@@ -118,7 +121,9 @@ describe('hardening: hostile strings stay text', () => {
   });
 
   it('in the host’s own filters and selection, prototype keys included', async () => {
-    fake = installFakeFetch(() => page([rawSession({ issueIdentifier: 'ENG-1' }), rawSession({ issueIdentifier: 'ENG-2' })]));
+    fake = installFakeFetch(() =>
+      page([rawSession({ issueIdentifier: 'ENG-1' }), rawSession({ issueIdentifier: 'ENG-2' })]),
+    );
     const el = await mount({ attrs: { locale: 'en-US' } });
     for (const value of [...PAYLOADS, 'valueOf', '__defineGetter__']) {
       for (const name of ['status', 'search', 'health', 'selected'] as const) {

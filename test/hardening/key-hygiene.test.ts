@@ -16,7 +16,8 @@ const TOKEN = 'rsk_live_K3yHyg13neS3cr3tZq9';
 const FRAGMENTS = Array.from({ length: TOKEN.length - 9 - 10 + 1 }, (_, i) => TOKEN.slice(9 + i, 19 + i));
 
 function leaks(value: unknown): string | null {
-  const serialized = typeof value === 'string' ? value : JSON.stringify(value, (_, v) => (v instanceof Element ? v.outerHTML : v));
+  const serialized =
+    typeof value === 'string' ? value : JSON.stringify(value, (_, v) => (v instanceof Element ? v.outerHTML : v));
   return FRAGMENTS.find((fragment) => serialized?.includes(fragment)) ?? null;
 }
 
@@ -26,19 +27,27 @@ function watchOutputs() {
   const originalDispatch = EventTarget.prototype.dispatchEvent;
   EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
     const detail = (event as CustomEvent).detail;
-    seen.push({ where: `event ${event.type}`, value: { type: event.type, detail, message: (event as ErrorEvent).message } });
+    seen.push({
+      where: `event ${event.type}`,
+      value: { type: event.type, detail, message: (event as ErrorEvent).message },
+    });
     return originalDispatch.call(this, event);
   };
   const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
   const originalConsole = Object.fromEntries(methods.map((name) => [name, console[name]]));
   for (const name of methods) {
     console[name] = (...args: unknown[]) => {
-      seen.push({ where: `console.${name}`, value: args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : arg)) });
+      seen.push({
+        where: `console.${name}`,
+        value: args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : arg)),
+      });
       originalConsole[name]!.apply(console, args);
     };
   }
-  const onError = (event: ErrorEvent) => seen.push({ where: 'window error', value: `${event.message} ${event.error?.stack}` });
-  const onRejection = (event: PromiseRejectionEvent) => seen.push({ where: 'unhandled rejection', value: String(event.reason) });
+  const onError = (event: ErrorEvent) =>
+    seen.push({ where: 'window error', value: `${event.message} ${event.error?.stack}` });
+  const onRejection = (event: PromiseRejectionEvent) =>
+    seen.push({ where: 'unhandled rejection', value: String(event.reason) });
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
   return {
@@ -54,7 +63,9 @@ function watchOutputs() {
 
 /** The element as a page could read it: attributes, shadow DOM, and what it exposes. */
 function expectNoKeyIn(el: RenseiSessionList, when: string) {
-  const attributes = [el, ...shadow(el).querySelectorAll('*')].flatMap((node) => [...node.attributes].map((a) => `${a.name}=${a.value}`));
+  const attributes = [el, ...shadow(el).querySelectorAll('*')].flatMap((node) =>
+    [...node.attributes].map((a) => `${a.name}=${a.value}`),
+  );
   expect(leaks(attributes), `${when}: an attribute`).to.equal(null);
   const markup = el.outerHTML + shadow(el).innerHTML;
   const at = markup.indexOf(leaks(markup) ?? '\u0000');
@@ -102,7 +113,13 @@ describe('hardening: key hygiene', function () {
     let next = 0;
     fake = installFakeFetch(() => answers[Math.min(next++, answers.length - 1)]!());
     el = document.createElement('rensei-session-list');
-    Object.assign(el, { apiBase: 'https://api.example', project: 'web', refreshInterval: 0, syncUrl: true, detailUrl: 'https://app.example/s/{id}' });
+    Object.assign(el, {
+      apiBase: 'https://api.example',
+      project: 'web',
+      refreshInterval: 0,
+      syncUrl: true,
+      detailUrl: 'https://app.example/s/{id}',
+    });
     el.token = TOKEN;
     const first = new Promise((resolve) => el!.addEventListener('sessions-load', resolve, { once: true }));
     document.body.append(el);
@@ -122,7 +139,9 @@ describe('hardening: key hygiene', function () {
       expectNoKeyIn(el, `answer ${i}`);
     }
     // The failures were shown (so their messages were really rendered and checked).
-    const shown = outputs.seen.filter(({ where }) => where === 'event sessions-error').map(({ value }) => (value as { detail: { message: string } }).detail.message);
+    const shown = outputs.seen
+      .filter(({ where }) => where === 'event sessions-error')
+      .map(({ value }) => (value as { detail: { message: string } }).detail.message);
     expect(shown).to.have.length(10);
     // The whole key, and a piece of it (here the server's "prefix"), are masked where quoted.
     expect(shown[0]).to.contain('The server said: “Key rsk_… refused (prefix rsk_live_…)”');
@@ -146,7 +165,11 @@ describe('hardening: key hygiene', function () {
       expect(new Headers(call.init.headers).get('Authorization')).to.equal(`Bearer ${TOKEN}`);
       expect(call.init.credentials).to.equal('same-origin');
     }
-    expect(leaks(JSON.stringify({ ...localStorage })) ?? leaks(JSON.stringify({ ...sessionStorage })) ?? leaks(document.cookie)).to.equal(null);
+    expect(
+      leaks(JSON.stringify({ ...localStorage })) ??
+        leaks(JSON.stringify({ ...sessionStorage })) ??
+        leaks(document.cookie),
+    ).to.equal(null);
     expect(el.hasAttribute('token')).to.equal(false);
   });
 
@@ -156,11 +179,15 @@ describe('hardening: key hygiene', function () {
     el = await mountOnMock({ project: 'web', token: 'rsk_test_K3yHyg13neS3cr3tZq9' });
     await el.loadMore();
     await settleElement(el);
-    const urls = performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('/api/public/sessions'));
+    const urls = performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => name.includes('/api/public/sessions'));
     expect(urls.length).to.be.at.least(2);
     for (const url of urls) expect(url).not.to.contain('K3yHyg13ne');
     expect(el.outerHTML + shadow(el).innerHTML).not.to.contain('K3yHyg13ne');
-    for (const { where, value } of outputs.seen) expect(JSON.stringify(value) ?? '', where).not.to.contain('K3yHyg13ne');
+    for (const { where, value } of outputs.seen)
+      expect(JSON.stringify(value) ?? '', where).not.to.contain('K3yHyg13ne');
   });
 
   describe('refuses to send the key over plain HTTP, except to loopback', () => {

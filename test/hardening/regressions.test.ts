@@ -37,7 +37,12 @@ describe('hardening: regressions found by fuzzing', () => {
 
   // fuzz-render, seed 1871607314, path "25:1:2:2:2:2:2:3:3:3:3:3:3:3:2:2".
   it('shows a status named like an Object method ("hasOwnProperty") as its raw word, not as native code', async () => {
-    const el = await show({ sessions: [{ id: '\u0000', status: 'hasOwnProperty' }, { id: 'b', status: 'constructor' }] });
+    const el = await show({
+      sessions: [
+        { id: '\u0000', status: 'hasOwnProperty' },
+        { id: 'b', status: 'constructor' },
+      ],
+    });
     const badges = parts(el, 'status-badge').map((badge) => badge.textContent);
     expect(badges).to.deep.equal(['hasOwnProperty', 'constructor']);
     const options = [...part<HTMLSelectElement>(el, 'status-filter')!.options].map((option) => text(option));
@@ -80,9 +85,12 @@ describe('hardening: regressions found by fuzzing', () => {
     // Coarse on purpose (shared 2-core CI): the quadratic version took seconds here.
     expect(performance.now() - started).to.be.below(2_000);
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('A', 'B', 'c', 'd', '1', '_', '-', ' '), maxLength: 40 }), (name) => {
-        expect(signalWords(name)).to.equal(signalWordsBefore(name));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('A', 'B', 'c', 'd', '1', '_', '-', ' '), maxLength: 40 }),
+        (name) => {
+          expect(signalWords(name)).to.equal(signalWordsBefore(name));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -90,7 +98,9 @@ describe('hardening: regressions found by fuzzing', () => {
   it('renders a row with a long all-capitals signal within a second', async function () {
     this.timeout(10_000);
     const started = performance.now();
-    const el = await show({ sessions: [{ id: 'a', status: 'working', health: { stuckSignals: ['Z'.repeat(60_000)] } }] });
+    const el = await show({
+      sessions: [{ id: 'a', status: 'working', health: { stuckSignals: ['Z'.repeat(60_000)] } }],
+    });
     expect(parts(el, 'row')).to.have.length(1);
     expect(part(el, 'health-dot')!.dataset.health).to.equal('yellow');
     expect(performance.now() - started).to.be.below(5_000);
@@ -101,7 +111,15 @@ describe('hardening: regressions found by fuzzing', () => {
     const store = new SessionStore();
     const page = (rows: unknown[]) => parseSessionsPage({ sessions: rows }).sessions;
     store.mergeRefresh(page([]), null, 1, false);
-    store.mergeRefresh(page([{ id: 'pool-0', status: 'queued' }, { id: 'pool-0', status: '\u0000' }]), null, 2, false);
+    store.mergeRefresh(
+      page([
+        { id: 'pool-0', status: 'queued' },
+        { id: 'pool-0', status: '\u0000' },
+      ]),
+      null,
+      2,
+      false,
+    );
     expect(store.rows.map((row) => row.id)).to.deep.equal(['pool-0']);
     expect(store.rows[0]!.session.status).to.equal('\u0000');
     expect(store.get('pool-0')).to.equal(store.rows[0]);
@@ -110,7 +128,8 @@ describe('hardening: regressions found by fuzzing', () => {
   // Found with the 10,000-row pages: merging a refresh of N new rows was O(N²) (630 ms for 10,000).
   it('merges a refresh of 20,000 new rows in linear time', () => {
     const store = new SessionStore();
-    const rows = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, status: 'working' }));
+    const rows = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, status: 'working' }));
     store.setFirstPage(rows('a', 50), 'c', 1);
     const started = performance.now();
     store.mergeRefresh(rows('b', 20_000), 'c', 2, false);

@@ -26,13 +26,28 @@ export function statusText(status: string): string {
 }
 
 /** The only elements the widget renders: anything else came from data. */
-const OWN_TAGS = new Set(['DIV', 'SPAN', 'LABEL', 'SELECT', 'OPTION', 'INPUT', 'BUTTON', 'STRONG', 'P', 'A', 'SLOT', 'svg', 'path']);
+const OWN_TAGS = new Set([
+  'DIV',
+  'SPAN',
+  'LABEL',
+  'SELECT',
+  'OPTION',
+  'INPUT',
+  'BUTTON',
+  'STRONG',
+  'P',
+  'A',
+  'SLOT',
+  'svg',
+  'path',
+]);
 
 /** No element or attribute in the shadow tree that the widget's own templates do not make. */
 export function expectOnlyOwnMarkup(el: RenseiSessionList): void {
   for (const node of shadow(el).querySelectorAll('*')) {
     expect(OWN_TAGS.has(node.tagName), `unexpected <${node.tagName.toLowerCase()}>`).to.equal(true);
-    for (const { name } of node.attributes) expect(name.startsWith('on'), `unexpected attribute ${name}`).to.equal(false);
+    for (const { name } of node.attributes)
+      expect(name.startsWith('on'), `unexpected attribute ${name}`).to.equal(false);
   }
   expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
 }

@@ -34,7 +34,9 @@ async function mockOrder(): Promise<string[]> {
   let cursor: string | null = null;
   do {
     const query: string = `project=soak&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const response = await fetch(`/api/public/sessions?${query}`, { headers: { Authorization: `Bearer ${EXAMPLE_API_KEY}` } });
+    const response = await fetch(`/api/public/sessions?${query}`, {
+      headers: { Authorization: `Bearer ${EXAMPLE_API_KEY}` },
+    });
     const body = (await response.json()) as { sessions: { id: string }[]; cursor: string | null };
     ids.push(...body.sessions.map((session) => session.id));
     cursor = body.cursor;
@@ -48,7 +50,10 @@ describe('hardening: soak', function () {
   it(`refreshing every 100 ms for ${SOAK_MS / 1000} s while the data changes: no growth, and the rows stay right`, async () => {
     // A frozen mock clock, moved on from here: the fleet changes between refreshes, and stands
     // still when checked. ~1 new session per simulated 4 min; each step moves 1 min (speed 60).
-    await resetMock({ speed: 60, projects: { soak: { initialSessions: INITIAL, meanArrivalGapMs: 240_000, pageSize: PAGE } } });
+    await resetMock({
+      speed: 60,
+      projects: { soak: { initialSessions: INITIAL, meanArrivalGapMs: 240_000, pageSize: PAGE } },
+    });
     const before = await heap();
 
     const container = document.createElement('div');
@@ -74,7 +79,9 @@ describe('hardening: soak', function () {
     });
     el.addEventListener('sessions-error', () => errors++);
     // Resolved with nothing: a promise holding the event would hold its target, the element.
-    const first = new Promise<void>((resolve) => el!.addEventListener('sessions-load', () => resolve(), { once: true }));
+    const first = new Promise<void>((resolve) =>
+      el!.addEventListener('sessions-load', () => resolve(), { once: true }),
+    );
     container.append(el);
     await first;
     await sleep(500);

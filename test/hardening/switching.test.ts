@@ -18,9 +18,17 @@ const SWITCHES = 20;
 /** Every row id the element ever puts in its DOM, from now on. */
 function watchRows(el: RenseiSessionList): { seen: Set<string>; stop(): void } {
   const seen = new Set<string>();
-  const collect = () => shadow(el).querySelectorAll<HTMLElement>('[part~="row"]').forEach((row) => seen.add(row.dataset.sessionId!));
+  const collect = () =>
+    shadow(el)
+      .querySelectorAll<HTMLElement>('[part~="row"]')
+      .forEach((row) => seen.add(row.dataset.sessionId!));
   const observer = new MutationObserver(collect);
-  observer.observe(shadow(el), { subtree: true, childList: true, attributes: true, attributeFilter: ['data-session-id'] });
+  observer.observe(shadow(el), {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-session-id'],
+  });
   return { seen, stop: () => observer.disconnect() };
 }
 
@@ -41,11 +49,18 @@ describe('hardening: switching projects quickly', function () {
   it(`against the mock: ${SWITCHES} switches, answers in reverse order, only the last project ever shows`, async () => {
     const projects = Array.from({ length: SWITCHES }, (_, i) => `p${i}`);
     await resetMock({
-      projects: Object.fromEntries(projects.map((slug) => [slug, { initialSessions: 4, arriving: false, pageSize: 4 }])),
+      projects: Object.fromEntries(
+        projects.map((slug) => [slug, { initialSessions: 4, arriving: false, pageSize: 4 }]),
+      ),
     });
     // The first project answers last: 40 ms more for each one switched away from.
     await controlMock({
-      inject: projects.map((project, i) => ({ kind: 'latency', project, latencyMs: 60 + (SWITCHES - i) * 40, count: 1 })),
+      inject: projects.map((project, i) => ({
+        kind: 'latency',
+        project,
+        latencyMs: 60 + (SWITCHES - i) * 40,
+        count: 1,
+      })),
     });
     const log: RequestLog = logRequests({ ignoreAbort: true });
     try {
@@ -60,14 +75,17 @@ describe('hardening: switching projects quickly', function () {
       }
       await el.updateComplete;
       // Wait for every answer, the slowest (the first project's) included.
-      while (log.requests.length < SWITCHES || log.requests.some((request) => request.settledAt === undefined)) await nextTask();
+      while (log.requests.length < SWITCHES || log.requests.some((request) => request.settledAt === undefined))
+        await nextTask();
       await new Promise((resolve) => setTimeout(resolve, 100));
       await settleElement(el);
       rows.stop();
 
       expect(log.requests.map((request) => request.url.searchParams.get('project'))).to.deep.equal(projects);
       // They came back out of order (the browser runs six at a time), stale ones after the last.
-      const order = [...log.requests].sort((a, b) => a.settledAt! - b.settledAt!).map((r) => r.url.searchParams.get('project'));
+      const order = [...log.requests]
+        .sort((a, b) => a.settledAt! - b.settledAt!)
+        .map((r) => r.url.searchParams.get('project'));
       expect(order).not.to.deep.equal(projects);
       expect(order.indexOf(projects.at(-1)!)).to.be.below(SWITCHES - 1);
       // What the last project really holds, asked directly.
@@ -89,7 +107,9 @@ describe('hardening: switching projects quickly', function () {
     const held = new Map<string, (response: Response) => void>();
     const original = window.fetch;
     window.fetch = ((input: RequestInfo | URL) =>
-      new Promise<Response>((resolve) => held.set(new URL(String(input)).searchParams.get('project')!, resolve))) as typeof fetch;
+      new Promise<Response>((resolve) =>
+        held.set(new URL(String(input)).searchParams.get('project')!, resolve),
+      )) as typeof fetch;
     el = document.createElement('rensei-session-list');
     Object.assign(el, { apiBase: 'https://api.example', project: 'start', refreshInterval: 0 });
     document.body.append(el);
@@ -99,31 +119,41 @@ describe('hardening: switching projects quickly', function () {
     let run = 0;
     try {
       await fc.assert(
-        fc.asyncProperty(fc.shuffledSubarray([...Array(SWITCHES).keys()], { minLength: SWITCHES, maxLength: SWITCHES }), async (order) => {
-          run++;
-          const projects = Array.from({ length: SWITCHES }, (_, i) => `r${run}-p${i}`);
-          const events = countEvents(el!);
-          const rows = watchRows(el!);
-          for (const project of projects) {
-            el!.project = project;
-            await el!.updateComplete;
-          }
-          expect(projects.every((project) => held.has(project))).to.equal(true);
-          const loaded = new Promise((resolve) => el!.addEventListener('sessions-load', resolve, { once: true }));
-          for (const i of order) {
-            held.get(projects[i]!)!(page([{ id: `${projects[i]}-a`, status: 'working' }, { id: `${projects[i]}-b`, status: 'queued' }]));
-            if (i % 3 === 0) await nextTask();
-          }
-          await loaded;
-          // Let every stale answer land (their bodies are read asynchronously too).
-          await new Promise((resolve) => setTimeout(resolve, 15));
-          await settleElement(el!);
-          rows.stop();
-          const last = projects.at(-1)!;
-          expect(el!.sessions.map((session) => session.id)).to.deep.equal([`${last}-a`, `${last}-b`]);
-          expect([...rows.seen].every((id) => id.startsWith(`${last}-`))).to.equal(true);
-          expect(events.filter((event) => event.startsWith('sessions-load'))).to.deep.equal([`sessions-load:${last}`]);
-        }),
+        fc.asyncProperty(
+          fc.shuffledSubarray([...Array(SWITCHES).keys()], { minLength: SWITCHES, maxLength: SWITCHES }),
+          async (order) => {
+            run++;
+            const projects = Array.from({ length: SWITCHES }, (_, i) => `r${run}-p${i}`);
+            const events = countEvents(el!);
+            const rows = watchRows(el!);
+            for (const project of projects) {
+              el!.project = project;
+              await el!.updateComplete;
+            }
+            expect(projects.every((project) => held.has(project))).to.equal(true);
+            const loaded = new Promise((resolve) => el!.addEventListener('sessions-load', resolve, { once: true }));
+            for (const i of order) {
+              held.get(projects[i]!)!(
+                page([
+                  { id: `${projects[i]}-a`, status: 'working' },
+                  { id: `${projects[i]}-b`, status: 'queued' },
+                ]),
+              );
+              if (i % 3 === 0) await nextTask();
+            }
+            await loaded;
+            // Let every stale answer land (their bodies are read asynchronously too).
+            await new Promise((resolve) => setTimeout(resolve, 15));
+            await settleElement(el!);
+            rows.stop();
+            const last = projects.at(-1)!;
+            expect(el!.sessions.map((session) => session.id)).to.deep.equal([`${last}-a`, `${last}-b`]);
+            expect([...rows.seen].every((id) => id.startsWith(`${last}-`))).to.equal(true);
+            expect(events.filter((event) => event.startsWith('sessions-load'))).to.deep.equal([
+              `sessions-load:${last}`,
+            ]);
+          },
+        ),
         { numRuns: 60, includeErrorInReport: true },
       );
     } finally {

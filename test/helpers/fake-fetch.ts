@@ -100,7 +100,10 @@ export function rawSession(overrides: Record<string, unknown> = {}): RawSession 
   } as RawSession;
 }
 
-export function sessions(count: number, overrides: (index: number) => Record<string, unknown> = () => ({})): RawSession[] {
+export function sessions(
+  count: number,
+  overrides: (index: number) => Record<string, unknown> = () => ({}),
+): RawSession[] {
   return Array.from({ length: count }, (_, index) => rawSession(overrides(index)));
 }
 

@@ -10,7 +10,8 @@ export function heapPlugin() {
     name: 'rensei-heap-usage',
     async executeCommand({ command, payload, session }) {
       if (command !== 'heap-usage') return undefined;
-      if (session.browser.type !== 'puppeteer') throw new Error(`heap-usage needs Chrome (CDP), not ${session.browser.type}`);
+      if (session.browser.type !== 'puppeteer')
+        throw new Error(`heap-usage needs Chrome (CDP), not ${session.browser.type}`);
       const page = session.browser.getPage(session.id);
       const cdp = await page.createCDPSession();
       try {

@@ -22,7 +22,12 @@ describe('mock API: GET /api/public/sessions', () => {
     });
 
     it('refuses a malformed key, even with a session cookie alongside', () => {
-      for (const authorization of ['Bearer rsk_prod_a1b2c3d4e5', 'Bearer rsk_test_short', 'rsk_test_a1b2c3d4e5', 'Basic abc']) {
+      for (const authorization of [
+        'Bearer rsk_prod_a1b2c3d4e5',
+        'Bearer rsk_test_short',
+        'rsk_test_a1b2c3d4e5',
+        'Basic abc',
+      ]) {
         const answer = get(api, `${SESSIONS}?project=web`, { authorization, cookie: 'rensei_session=abc' });
         expect(answer.status, authorization).to.equal(401);
         expect(answer.json.error).to.equal('Invalid API key');
@@ -30,14 +35,17 @@ describe('mock API: GET /api/public/sessions', () => {
     });
 
     it('accepts the rensei_session cookie among others, but not an empty one', () => {
-      expect(get(api, `${SESSIONS}?project=web`, { cookie: 'theme=dark; rensei_session=s3cr3t; x=1' }).status).to.equal(200);
+      expect(get(api, `${SESSIONS}?project=web`, { cookie: 'theme=dark; rensei_session=s3cr3t; x=1' }).status).to.equal(
+        200,
+      );
       expect(get(api, `${SESSIONS}?project=web`, { cookie: 'rensei_session=; theme=dark' }).status).to.equal(401);
     });
   });
 
   describe('scope', () => {
     const { api } = fixedMock();
-    const ids = (query: string, headers: Record<string, string> = BEARER) => get(api, `${SESSIONS}?${query}`, headers).json.sessions.map((s: any) => s.id);
+    const ids = (query: string, headers: Record<string, string> = BEARER) =>
+      get(api, `${SESSIONS}?${query}`, headers).json.sessions.map((s: any) => s.id);
 
     it('scopes by slug and by id alike', () => {
       const web = allSessions(api, 'project=web');
@@ -47,7 +55,10 @@ describe('mock API: GET /api/public/sessions', () => {
     });
 
     it('scopes by a dashboard Referer from any origin, when no project is named', () => {
-      const referers = ['https://app.rensei.ai/acme/mobile/sessions', 'http://localhost:3000/acme/mobile/sessions/abc123'];
+      const referers = [
+        'https://app.rensei.ai/acme/mobile/sessions',
+        'http://localhost:3000/acme/mobile/sessions/abc123',
+      ];
       for (const referer of referers) {
         expect(ids('', { ...BEARER, referer }), referer).to.deep.equal(ids('project=mobile'));
       }
@@ -73,7 +84,8 @@ describe('mock API: GET /api/public/sessions', () => {
         get(api, SESSIONS, { ...BEARER, referer: 'https://app.rensei.ai/acme/nope/sessions' }),
         get(api, SESSIONS, { ...BEARER, referer: 'https://app.rensei.ai/other-org/web/sessions' }),
       ];
-      for (const answer of unknown) expect(answer).to.deep.include({ status: 404, json: { error: 'Project not found' } });
+      for (const answer of unknown)
+        expect(answer).to.deep.include({ status: 404, json: { error: 'Project not found' } });
     });
 
     it('answers an empty project with no sessions and no cursor', () => {
@@ -95,7 +107,10 @@ describe('mock API: GET /api/public/sessions', () => {
     it('refuses a limit that is not a positive integer', () => {
       const { api } = fixedMock();
       for (const limit of ['0', '-5', 'ten', '2.5']) {
-        expect(get(api, `${SESSIONS}?project=web&limit=${limit}`)).to.deep.include({ status: 400, json: { error: 'Invalid limit' } });
+        expect(get(api, `${SESSIONS}?project=web&limit=${limit}`)).to.deep.include({
+          status: 400,
+          json: { error: 'Invalid limit' },
+        });
       }
     });
 
@@ -166,7 +181,8 @@ describe('mock API: GET /api/public/sessions', () => {
         expect(session.id).to.match(/^[0-9a-f]{16}$/);
         expect(STATUSES).to.include(session.status);
         expect(session.startedAt === null || !Number.isNaN(Date.parse(session.startedAt))).to.equal(true);
-        if (session.costUsd !== undefined && session.costUsd !== null) expect(Number(session.costUsd)).to.be.at.least(0);
+        if (session.costUsd !== undefined && session.costUsd !== null)
+          expect(Number(session.costUsd)).to.be.at.least(0);
         if (typeof session.costUsd === 'string') expect(session.costUsd).to.match(/^\d+\.\d{2}$/);
         if (session.issueIdentifier) expect(session.issueIdentifier).to.match(/^(ENG|PLAT)-\d+$/);
       }
@@ -192,7 +208,9 @@ describe('mock API: GET /api/public/sessions', () => {
       expect(sample.some((session) => typeof session.costUsd === 'number')).to.equal(true);
       expect(sample.some((session) => session.issueIdentifier === null)).to.equal(true);
       expect(sample.some((session) => !('issueIdentifier' in session))).to.equal(true);
-      expect(sample.every((session) => typeof session.createdAt === 'string' && 'agentModel' in session)).to.equal(true);
+      expect(sample.every((session) => typeof session.createdAt === 'string' && 'agentModel' in session)).to.equal(
+        true,
+      );
     });
 
     it('show health consistent with the signals, and none on finished sessions', () => {
@@ -213,7 +231,9 @@ describe('mock API: GET /api/public/sessions', () => {
         expect(session).not.to.have.property('completedAt');
         expect(session.durationMs).to.be.a('number').and.above(0);
       }
-      expect(mobile.filter((session) => session.status === 'working').every((s) => !('durationMs' in s))).to.equal(true);
+      expect(mobile.filter((session) => session.status === 'working').every((s) => !('durationMs' in s))).to.equal(
+        true,
+      );
     });
   });
 
@@ -221,7 +241,9 @@ describe('mock API: GET /api/public/sessions', () => {
     it('moves a session from queued to working to finished, its cost growing while it works', () => {
       const { api, clock } = fixedMock();
       const find = (id: string) => allSessions(api, 'project=web').find((session) => session.id === id);
-      const { id } = allSessions(api, 'project=web').find((session) => session.status === 'queued' && session.startedAt === null);
+      const { id } = allSessions(api, 'project=web').find(
+        (session) => session.status === 'queued' && session.startedAt === null,
+      );
       const seen: any[] = [];
       for (let minute = 0; minute < 180; minute++, clock.now += MINUTE) seen.push(find(id));
       const statuses = seen.map((session) => session.status).filter((status, i, all) => status !== all[i - 1]);
@@ -241,11 +263,14 @@ describe('mock API: GET /api/public/sessions', () => {
       const latest = Math.max(...sessions.map((session) => Date.parse(session.createdAt)));
       expect(latest).to.be.at.most(clock.now);
       // 150 sessions about 90 simulated seconds apart arrived within the last few wall-clock minutes.
-      expect(clock.now - Math.min(...sessions.map((session) => Date.parse(session.createdAt)))).to.be.below(15 * MINUTE);
+      expect(clock.now - Math.min(...sessions.map((session) => Date.parse(session.createdAt)))).to.be.below(
+        15 * MINUTE,
+      );
     });
 
     it('answers the same for the same seed and instant, and differently for another seed', () => {
-      const body = (seed: number) => createMockApi({ seed, time: START }).handle({ method: 'GET', url: SESSIONS, headers: BEARER }).body;
+      const body = (seed: number) =>
+        createMockApi({ seed, time: START }).handle({ method: 'GET', url: SESSIONS, headers: BEARER }).body;
       expect(body(5)).to.equal(body(5));
       expect(body(5)).not.to.equal(body(6));
     });
@@ -255,7 +280,11 @@ describe('mock API: GET /api/public/sessions', () => {
     const { api } = fixedMock();
 
     it('reflects the Origin for credentialed CORS and exposes Retry-After', () => {
-      const { headers } = api.handle({ method: 'GET', url: SESSIONS, headers: { ...BEARER, origin: 'https://portal.example.com' } });
+      const { headers } = api.handle({
+        method: 'GET',
+        url: SESSIONS,
+        headers: { ...BEARER, origin: 'https://portal.example.com' },
+      });
       expect(headers).to.include({
         'access-control-allow-origin': 'https://portal.example.com',
         'access-control-allow-credentials': 'true',

@@ -55,7 +55,10 @@ describe('mock API: faults, injected from the mock’s side', () => {
     });
 
     it('expired-key answers 401 even to a valid key', () => {
-      expect(get(mockWith({ kind: 'expired-key' }).api, WEB)).to.deep.include({ status: 401, json: { error: 'API key expired' } });
+      expect(get(mockWith({ kind: 'expired-key' }).api, WEB)).to.deep.include({
+        status: 401,
+        json: { error: 'API key expired' },
+      });
     });
 
     it('connection-reset and hang leave the transport to act them out', () => {
@@ -83,7 +86,9 @@ describe('mock API: faults, injected from the mock’s side', () => {
       const { api } = mockWith({ kind: 'rate-limit', project: 'web' });
       expect(get(api, WEB).status).to.equal(429);
       expect(get(api, '/api/public/sessions?projectId=proj_web001').status).to.equal(429);
-      expect(get(api, '/api/public/sessions', { ...BEARER, referer: 'https://app.rensei.ai/acme/web/sessions' }).status).to.equal(429);
+      expect(
+        get(api, '/api/public/sessions', { ...BEARER, referer: 'https://app.rensei.ai/acme/web/sessions' }).status,
+      ).to.equal(429);
       expect(get(api, MOBILE).status).to.equal(200);
       expect(get(api, '/api/public/sessions').status).to.equal(200);
     });
@@ -94,7 +99,11 @@ describe('mock API: faults, injected from the mock’s side', () => {
     });
 
     it('adds latency to whatever else happens', () => {
-      const { api } = mockWith({ kind: 'latency', latencyMs: 300 }, { kind: 'latency', latencyMs: 200 }, { kind: 'rate-limit' });
+      const { api } = mockWith(
+        { kind: 'latency', latencyMs: 300 },
+        { kind: 'latency', latencyMs: 200 },
+        { kind: 'rate-limit' },
+      );
       expect(get(api, WEB).response).to.include({ status: 429, delayMs: 500 });
     });
 
@@ -200,7 +209,13 @@ describe('mock API: faults, injected from the mock’s side', () => {
 
     it('refuse a reset they cannot honour', () => {
       const { api } = fixedMock();
-      for (const body of [{ seed: -1 }, { speed: 0 }, { time: 'yesterday' }, { projects: { huge: { initialSessions: -3 } } }, { size: 3 }]) {
+      for (const body of [
+        { seed: -1 },
+        { speed: 0 },
+        { time: 'yesterday' },
+        { projects: { huge: { initialSessions: -3 } } },
+        { size: 3 },
+      ]) {
         expect(post(api, '/__mock/reset', body).status, JSON.stringify(body)).to.equal(400);
       }
     });

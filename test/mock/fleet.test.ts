@@ -135,7 +135,8 @@ describe('simulated fleet', () => {
 
   describe('arrivals and paging', () => {
     it('gives the same sessions for the same seed, and others for another seed', () => {
-      const ids = (seed: number) => new Fleet(seed, resolveProjects()).page(['web'], 0, 20).rows.map((row) => row.script.id);
+      const ids = (seed: number) =>
+        new Fleet(seed, resolveProjects()).page(['web'], 0, 20).rows.map((row) => row.script.id);
       expect(ids(1)).to.deep.equal(ids(1));
       expect(ids(1)).not.to.deep.equal(ids(2));
       expect(ids(1).every((id) => /^[0-9a-f]{16}$/.test(id))).to.equal(true);

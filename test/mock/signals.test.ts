@@ -59,14 +59,24 @@ describe('stuck-signal rules', () => {
     });
     it('counts from dispatch when the worker never beat', () => {
       const dispatchedAt = CLAIMED + 3000;
-      const over = activity({ now: dispatchedAt + thresholds.heartbeatWindowMs + 1, dispatchedAt, lastHeartbeatAt: null });
-      const under = activity({ now: dispatchedAt + thresholds.heartbeatWindowMs - 1, dispatchedAt, lastHeartbeatAt: null });
+      const over = activity({
+        now: dispatchedAt + thresholds.heartbeatWindowMs + 1,
+        dispatchedAt,
+        lastHeartbeatAt: null,
+      });
+      const under = activity({
+        now: dispatchedAt + thresholds.heartbeatWindowMs - 1,
+        dispatchedAt,
+        lastHeartbeatAt: null,
+      });
       expect(staleHeartbeatSince(over, thresholds)).to.equal(dispatchedAt + thresholds.heartbeatWindowMs);
       expect(staleHeartbeatSince(under, thresholds)).to.equal(null);
     });
     it('never holds before work is dispatched (there is no worker yet)', () => {
       const now = CLAIMED + 10 * thresholds.heartbeatWindowMs;
-      expect(staleHeartbeatSince(activity({ now, dispatchedAt: null, lastHeartbeatAt: null }), thresholds)).to.equal(null);
+      expect(staleHeartbeatSince(activity({ now, dispatchedAt: null, lastHeartbeatAt: null }), thresholds)).to.equal(
+        null,
+      );
     });
   });
 
@@ -77,9 +87,9 @@ describe('stuck-signal rules', () => {
       expect(toolLoopStuckSince(activity({ recentToolCalls }), thresholds)).to.equal(recentToolCalls[N].at);
     });
     it('does not hold at N - 1 repeats', () => {
-      expect(toolLoopStuckSince(activity({ recentToolCalls: calls(['edit_file', true], ...repeat(N - 1)) }), thresholds)).to.equal(
-        null,
-      );
+      expect(
+        toolLoopStuckSince(activity({ recentToolCalls: calls(['edit_file', true], ...repeat(N - 1)) }), thresholds),
+      ).to.equal(null);
     });
     it('is broken by a call that made progress, or by another tool', () => {
       const progressed = calls(...repeat(N - 1), ['run_tests', true], ...repeat(N - 1));

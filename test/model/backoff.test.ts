@@ -9,7 +9,9 @@ describe('backoff: backoffDelay', () => {
   });
 
   it('doubles with each failure', () => {
-    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, 1000, 60_000, top))).to.deep.equal([1000, 2000, 4000, 8000, 16000]);
+    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, 1000, 60_000, top))).to.deep.equal([
+      1000, 2000, 4000, 8000, 16000,
+    ]);
     expect(backoffDelay(3, 250, 60_000, top)).to.equal(1000);
   });
 

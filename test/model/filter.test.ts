@@ -1,17 +1,43 @@
 import { expect } from '@open-wc/testing';
 import type { Session } from '../../src/api/schema.js';
-import { filterRows, hasActiveFilters, KNOWN_STATUSES, NO_FILTERS, statusOptions, type SessionFilters } from '../../src/model/filter.js';
+import {
+  filterRows,
+  hasActiveFilters,
+  KNOWN_STATUSES,
+  NO_FILTERS,
+  statusOptions,
+  type SessionFilters,
+} from '../../src/model/filter.js';
 import { toSessionRow, type SessionRow } from '../../src/model/session-row.js';
 
 const T0 = Date.parse('2026-06-02T14:22:00Z');
-const row = (fields: Partial<Session> & { id: string }): SessionRow => toSessionRow({ status: 'working', ...fields }, T0);
+const row = (fields: Partial<Session> & { id: string }): SessionRow =>
+  toSessionRow({ status: 'working', ...fields }, T0);
 const f = (filters: Partial<SessionFilters>): SessionFilters => ({ ...NO_FILTERS, ...filters });
 const ids = (rows: readonly SessionRow[]) => rows.map((r) => r.id);
 
 const rows = [
-  row({ id: 'aaa111', status: 'working', issueIdentifier: 'ENG-124', costUsd: '0.14', health: { healthStatus: 'green' } }),
-  row({ id: 'bbb222', status: 'completed', issueIdentifier: 'ENG-12', costUsd: 1.5, health: { healthStatus: 'yellow' } }),
-  row({ id: 'ccc333', status: 'failed', issueIdentifier: 'OPS-7', costUsd: null, health: { stuckSignals: ['ToolLoopStuck'] } }),
+  row({
+    id: 'aaa111',
+    status: 'working',
+    issueIdentifier: 'ENG-124',
+    costUsd: '0.14',
+    health: { healthStatus: 'green' },
+  }),
+  row({
+    id: 'bbb222',
+    status: 'completed',
+    issueIdentifier: 'ENG-12',
+    costUsd: 1.5,
+    health: { healthStatus: 'yellow' },
+  }),
+  row({
+    id: 'ccc333',
+    status: 'failed',
+    issueIdentifier: 'OPS-7',
+    costUsd: null,
+    health: { stuckSignals: ['ToolLoopStuck'] },
+  }),
   row({ id: 'ddd444', status: 'queued', issueIdentifier: null }),
   row({ id: 'eng999', status: 'paused', issueIdentifier: 'XENG-1', costUsd: '2', health: { healthStatus: 'red' } }),
 ];
@@ -79,7 +105,9 @@ describe('filter: filterRows', () => {
   });
 
   it('combines all filters', () => {
-    expect(ids(filterRows(rows, f({ status: 'completed', search: 'eng', health: 'attention' })).rows)).to.deep.equal(['bbb222']);
+    expect(ids(filterRows(rows, f({ status: 'completed', search: 'eng', health: 'attention' })).rows)).to.deep.equal([
+      'bbb222',
+    ]);
     expect(ids(filterRows(rows, f({ status: 'completed', search: 'eng', health: 'blocking' })).rows)).to.deep.equal([]);
     expect(ids(filterRows(rows, f({ search: 'eng', health: 'blocking' })).rows)).to.deep.equal(['eng999']);
   });
@@ -129,12 +157,22 @@ describe('filter: statusOptions', () => {
 
   it('includes a selected status no row has, after the others', () => {
     const options = statusOptions(rows, 'archived');
-    expect(options.map((o) => o.status)).to.deep.equal(['queued', 'working', 'completed', 'failed', 'stopped', 'paused', 'archived']);
+    expect(options.map((o) => o.status)).to.deep.equal([
+      'queued',
+      'working',
+      'completed',
+      'failed',
+      'stopped',
+      'paused',
+      'archived',
+    ]);
     expect(options.at(-1)).to.deep.equal({ status: 'archived', count: 0 });
   });
 
   it('does not duplicate a selected status that is known or present', () => {
-    expect(statusOptions(rows, 'paused').filter((o) => o.status === 'paused')).to.deep.equal([{ status: 'paused', count: 1 }]);
+    expect(statusOptions(rows, 'paused').filter((o) => o.status === 'paused')).to.deep.equal([
+      { status: 'paused', count: 1 },
+    ]);
     expect(statusOptions(rows, 'stopped')).to.have.length(6);
     expect(statusOptions(rows, '')).to.have.length(6);
   });

@@ -31,8 +31,14 @@ describe('health: deriveHealth', () => {
       expect(deriveHealth({ healthStatus: 'green', stuckSignals: ['QuantumFlux'] }).colour).to.equal('yellow');
     });
     it('signal objects count like bare names', () => {
-      expect(deriveHealth({ stuckSignals: [{ type: 'ToolLoopStuck' }] })).to.deep.equal({ colour: 'red', signals: ['ToolLoopStuck'] });
-      expect(deriveHealth({ stuckSignals: [{ type: 'LongRunning' }] })).to.deep.equal({ colour: 'yellow', signals: ['LongRunning'] });
+      expect(deriveHealth({ stuckSignals: [{ type: 'ToolLoopStuck' }] })).to.deep.equal({
+        colour: 'red',
+        signals: ['ToolLoopStuck'],
+      });
+      expect(deriveHealth({ stuckSignals: [{ type: 'LongRunning' }] })).to.deep.equal({
+        colour: 'yellow',
+        signals: ['LongRunning'],
+      });
     });
     it('signal names are case-sensitive identifiers: a lower-cased blocking name is not blocking', () => {
       expect(deriveHealth({ stuckSignals: ['toolloopstuck'] }).colour).to.equal('yellow');
@@ -78,16 +84,29 @@ describe('health: deriveHealth', () => {
       expect(deriveHealth({ healthStatus: 'purple', stuckSignals: ['ClaimStuck'] }).colour).to.equal('red');
     });
     it('blank signal names do not count', () => {
-      expect(deriveHealth({ stuckSignals: ['', '   ', { type: '' }] })).to.deep.equal({ colour: 'unknown', signals: [] });
-      expect(deriveHealth({ healthStatus: 'green', stuckSignals: [' '] })).to.deep.equal({ colour: 'green', signals: [] });
+      expect(deriveHealth({ stuckSignals: ['', '   ', { type: '' }] })).to.deep.equal({
+        colour: 'unknown',
+        signals: [],
+      });
+      expect(deriveHealth({ healthStatus: 'green', stuckSignals: [' '] })).to.deep.equal({
+        colour: 'green',
+        signals: [],
+      });
     });
   });
 
   describe('signals', () => {
     it('keeps names in order, without repeats (strings and objects alike)', () => {
       expect(
-        deriveHealth({ stuckSignals: ['LongRunning', { type: 'ToolLoopStuck' }, 'LongRunning', 'ToolLoopStuck', { type: 'LongRunning' }] })
-          .signals,
+        deriveHealth({
+          stuckSignals: [
+            'LongRunning',
+            { type: 'ToolLoopStuck' },
+            'LongRunning',
+            'ToolLoopStuck',
+            { type: 'LongRunning' },
+          ],
+        }).signals,
       ).to.deep.equal(['LongRunning', 'ToolLoopStuck']);
     });
     it('does not mutate the session health', () => {

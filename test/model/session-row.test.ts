@@ -21,7 +21,10 @@ describe('session-row: toSessionRow', () => {
   });
 
   it('lower-cases the identifier and id as search keys', () => {
-    expect(toSessionRow(s({ id: 'AbC123', issueIdentifier: 'ENG-124' }), T0).searchKeys).to.deep.equal(['eng-124', 'abc123']);
+    expect(toSessionRow(s({ id: 'AbC123', issueIdentifier: 'ENG-124' }), T0).searchKeys).to.deep.equal([
+      'eng-124',
+      'abc123',
+    ]);
     expect(toSessionRow(s({ issueIdentifier: null }), T0).searchKeys).to.deep.equal(['', 'abc123']);
   });
 
@@ -45,7 +48,10 @@ describe('session-row: toSessionRow', () => {
 
 describe('session-row: durations', () => {
   it('a completed session has a fixed duration from claim to completion', () => {
-    const row = toSessionRow(s({ status: 'completed', startedAt: iso(T0), completedAt: iso(T0 + 192_000) }), T0 + 600_000);
+    const row = toSessionRow(
+      s({ status: 'completed', startedAt: iso(T0), completedAt: iso(T0 + 192_000) }),
+      T0 + 600_000,
+    );
     expect(row.durationAtFetchMs).to.equal(192_000);
     expect(isTicking(row)).to.equal(false);
     expect(durationAt(row, T0 + 10 * 600_000, true)).to.equal(192_000);
@@ -112,7 +118,13 @@ describe('session-row: durations', () => {
 
   it('durationMs is preferred over timestamps', () => {
     const row = toSessionRow(
-      s({ status: 'completed', startedAt: iso(T0), completedAt: iso(T0 + 999_000), durationMs: 12_000, durationSeconds: 99 }),
+      s({
+        status: 'completed',
+        startedAt: iso(T0),
+        completedAt: iso(T0 + 999_000),
+        durationMs: 12_000,
+        durationSeconds: 99,
+      }),
       T0,
     );
     expect(row.durationAtFetchMs).to.equal(12_000);
@@ -120,14 +132,20 @@ describe('session-row: durations', () => {
   });
 
   it('durationSeconds is used (in ms) when durationMs is absent', () => {
-    const row = toSessionRow(s({ status: 'completed', startedAt: iso(T0), completedAt: iso(T0 + 999_000), durationSeconds: 42 }), T0);
+    const row = toSessionRow(
+      s({ status: 'completed', startedAt: iso(T0), completedAt: iso(T0 + 999_000), durationSeconds: 42 }),
+      T0,
+    );
     expect(row.durationAtFetchMs).to.equal(42_000);
     const nulls = toSessionRow(s({ status: 'completed', durationMs: null, durationSeconds: 1.5 }), T0);
     expect(nulls.durationAtFetchMs).to.equal(1_500);
   });
 
   it('a zero durationMs counts (it is not treated as missing)', () => {
-    const row = toSessionRow(s({ status: 'completed', startedAt: iso(T0), completedAt: iso(T0 + 5_000), durationMs: 0 }), T0);
+    const row = toSessionRow(
+      s({ status: 'completed', startedAt: iso(T0), completedAt: iso(T0 + 5_000), durationMs: 0 }),
+      T0,
+    );
     expect(row.durationAtFetchMs).to.equal(0);
   });
 

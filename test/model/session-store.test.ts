@@ -52,7 +52,11 @@ describe('session-store: SessionStore', () => {
     });
 
     it('dedupes an id repeated within the first page, keeping the first position and the last data', () => {
-      const change = store.setFirstPage([s('a', { status: 'queued' }), s('b'), s('a', { status: 'completed' })], null, 100);
+      const change = store.setFirstPage(
+        [s('a', { status: 'queued' }), s('b'), s('a', { status: 'completed' })],
+        null,
+        100,
+      );
       expect(ids(store)).to.deep.equal(['a', 'b']);
       expect(store.get('a')!.session.status).to.equal('completed');
       expect(store.rows[0]!.session.status).to.equal('completed');
@@ -149,7 +153,12 @@ describe('session-store: SessionStore', () => {
     });
 
     it('updates changed rows in place and keeps rows from later pages', () => {
-      const change = store.mergeRefresh([s('a'), s('b', { status: 'completed', costUsd: '1.5' }), s('c')], 'c1', 200, false);
+      const change = store.mergeRefresh(
+        [s('a'), s('b', { status: 'completed', costUsd: '1.5' }), s('c')],
+        'c1',
+        200,
+        false,
+      );
       expect(ids(store)).to.deep.equal(['a', 'b', 'c', 'd', 'e']);
       expect(store.rows[1]!.session.status).to.equal('completed');
       expect(store.rows[1]!.costUsd).to.equal(1.5);

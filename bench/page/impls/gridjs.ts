@@ -6,7 +6,16 @@
  */
 import { Grid, h } from 'gridjs';
 import 'gridjs/dist/theme/mermaid.css';
-import { COLUMNS, display, fetchPage, filterRows, hostToolbar, PAGE_ROWS, type Filters, type DisplayRow as Row } from '../shared.js';
+import {
+  COLUMNS,
+  display,
+  fetchPage,
+  filterRows,
+  hostToolbar,
+  PAGE_ROWS,
+  type Filters,
+  type DisplayRow as Row,
+} from '../shared.js';
 import type { Impl, Shown } from '../impl.js';
 
 export default function create(): Impl {
@@ -26,7 +35,13 @@ export default function create(): Impl {
       width: '48px',
       formatter: (_: unknown, row: { cells: { data: unknown }[] }) => {
         const data = (row.cells[HEALTH_PAIR]!.data as string).split('\u0000');
-        return h('span', { class: 'bench-dot', 'data-health': data[0], title: data[1], role: 'img', 'aria-label': data[1] });
+        return h('span', {
+          class: 'bench-dot',
+          'data-health': data[0],
+          title: data[1],
+          role: 'img',
+          'aria-label': data[1],
+        });
       },
     },
     {
@@ -45,8 +60,7 @@ export default function create(): Impl {
     { id: 'healthPair', name: 'healthPair', hidden: true },
   ];
   const HEALTH_PAIR = columns.findIndex((column) => column.id === 'healthPair');
-  const toData = (rows: Row[]) =>
-    rows.map((row) => ({ ...row, healthPair: `${row.health}\u0000${row.healthName}` }));
+  const toData = (rows: Row[]) => rows.map((row) => ({ ...row, healthPair: `${row.health}\u0000${row.healthName}` }));
   let data: ReturnType<typeof toData> = [];
 
   function show(rows: Row[]): void {
@@ -105,7 +119,8 @@ export default function create(): Impl {
     shown(k): Shown {
       const body = box.querySelector('tbody.gridjs-tbody');
       if (!body) return { ids: [], count: -1 };
-      if (body.querySelector('td.gridjs-message')) return { ids: [], count: body.querySelector('.gridjs-notfound') ? 0 : -1 };
+      if (body.querySelector('td.gridjs-message'))
+        return { ids: [], count: body.querySelector('.gridjs-notfound') ? 0 : -1 };
       const ids: string[] = [];
       for (let row = body.firstElementChild; row && ids.length < k; row = row.nextElementSibling) {
         const cell = row.querySelector<HTMLElement>('td[data-session-id]');

@@ -83,7 +83,11 @@ export default function create(): Impl {
     shown(k): Shown {
       const ids: string[] = [];
       const rows = box.querySelector('.tabulator-table');
-      for (let row = rows?.firstElementChild as HTMLElement | null; row && ids.length < k; row = row.nextElementSibling as HTMLElement | null) {
+      for (
+        let row = rows?.firstElementChild as HTMLElement | null;
+        row && ids.length < k;
+        row = row.nextElementSibling as HTMLElement | null
+      ) {
         if (row.dataset.sessionId) ids.push(row.dataset.sessionId);
       }
       return { ids, count: table.getDataCount('active') };

@@ -7,7 +7,15 @@ import '@vaadin/grid/vaadin-grid.js';
 import '@vaadin/grid/vaadin-grid-column.js';
 import type { Grid } from '@vaadin/grid/vaadin-grid.js';
 import type { GridColumn } from '@vaadin/grid/vaadin-grid-column.js';
-import { COLUMNS, display, fetchPage, filterRows, hostToolbar, type Filters, type DisplayRow as Row } from '../shared.js';
+import {
+  COLUMNS,
+  display,
+  fetchPage,
+  filterRows,
+  hostToolbar,
+  type Filters,
+  type DisplayRow as Row,
+} from '../shared.js';
 import type { Impl, Shown } from '../impl.js';
 
 export default function create(): Impl {
@@ -18,7 +26,12 @@ export default function create(): Impl {
   let grid!: Grid<Row>;
   let toolbar!: HTMLElement;
 
-  function column(header: string, path: keyof Row | null, renderer?: GridColumn<Row>['renderer'], width?: string): GridColumn<Row> {
+  function column(
+    header: string,
+    path: keyof Row | null,
+    renderer?: GridColumn<Row>['renderer'],
+    width?: string,
+  ): GridColumn<Row> {
     const element = document.createElement('vaadin-grid-column') as GridColumn<Row>;
     element.header = header;
     if (path) element.path = path;

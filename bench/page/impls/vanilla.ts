@@ -40,7 +40,8 @@ function buildRow(row: Row): HTMLElement {
   const text = cells(row);
   const element = ROW_TEMPLATE.content.firstElementChild!.cloneNode(true) as HTMLElement;
   element.dataset.sessionId = row.id;
-  const [health, identifier, status, workType, provider, started, duration, cost] = element.children as unknown as HTMLElement[];
+  const [health, identifier, status, workType, provider, started, duration, cost] =
+    element.children as unknown as HTMLElement[];
   const dot = health!.firstElementChild as HTMLElement;
   dot.dataset.health = row.health;
   dot.setAttribute('aria-label', text.healthName);
@@ -119,7 +120,9 @@ export function createVanilla(windowed: boolean): Impl {
   function renderOptions(): void {
     const options = [`<option value="">${t.allStatuses}</option>`];
     for (const [name, count] of counts) {
-      options.push(`<option value="${name}"${name === status ? ' selected' : ''}>${t.statusOption(t.statusName(name), formatCount(count))}</option>`);
+      options.push(
+        `<option value="${name}"${name === status ? ' selected' : ''}>${t.statusOption(t.statusName(name), formatCount(count))}</option>`,
+      );
     }
     select.innerHTML = options.join('');
     select.value = status;
@@ -273,7 +276,11 @@ export function createVanilla(windowed: boolean): Impl {
     scroller: () => scroller,
     shown(k): Shown {
       const ids: string[] = [];
-      for (let row = body.firstElementChild as HTMLElement | null; row && ids.length < k; row = row.nextElementSibling as HTMLElement | null) {
+      for (
+        let row = body.firstElementChild as HTMLElement | null;
+        row && ids.length < k;
+        row = row.nextElementSibling as HTMLElement | null
+      ) {
         ids.push(row.dataset.sessionId!);
       }
       return { ids, count: Number(grid.getAttribute('aria-rowcount') ?? 0) - 1 };

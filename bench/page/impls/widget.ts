@@ -42,7 +42,11 @@ export default async function create(): Promise<Impl> {
       const grid = element.renderRoot.querySelector('[part~="grid"]');
       if (!grid) return { ids: [], count: element.renderRoot.querySelector('[part~="empty"]') ? 0 : -1 };
       const ids: string[] = [];
-      for (let row = grid.querySelector<HTMLElement>('[part~="row"]'); row && ids.length < k; row = row.nextElementSibling as HTMLElement | null) {
+      for (
+        let row = grid.querySelector<HTMLElement>('[part~="row"]');
+        row && ids.length < k;
+        row = row.nextElementSibling as HTMLElement | null
+      ) {
         ids.push(row.dataset.sessionId!);
       }
       return { ids, count: Number(grid.getAttribute('aria-rowcount')) - 1 };

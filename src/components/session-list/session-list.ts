@@ -16,7 +16,14 @@ import {
   type SessionFilters,
   type StatusOption,
 } from '../../model/filter.js';
-import { formatCost, formatCount, formatDateTime, formatDuration, formatRelativeTime, MISSING } from '../../model/format.js';
+import {
+  formatCost,
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  formatRelativeTime,
+  MISSING,
+} from '../../model/format.js';
 import { signalWords } from '../../model/health.js';
 import { dateTimeFormat } from '../../model/intl.js';
 import { durationAt, isTicking, type SessionRow } from '../../model/session-row.js';
@@ -28,7 +35,9 @@ import { defineElement } from '../../registration.js';
 import { styles } from './session-list.styles.js';
 
 const COPY_ICON = html`<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" fill="currentColor">
-  <path d="M4 4V1.5A1.5 1.5 0 0 1 5.5 0h8A1.5 1.5 0 0 1 15 1.5v8a1.5 1.5 0 0 1-1.5 1.5H11v2.5A1.5 1.5 0 0 1 9.5 15h-8A1.5 1.5 0 0 1 0 13.5v-8A1.5 1.5 0 0 1 1.5 4Zm1.5 0h4A1.5 1.5 0 0 1 11 5.5v4h2.5v-8h-8ZM1.5 5.5v8h8v-8Z" />
+  <path
+    d="M4 4V1.5A1.5 1.5 0 0 1 5.5 0h8A1.5 1.5 0 0 1 15 1.5v8a1.5 1.5 0 0 1-1.5 1.5H11v2.5A1.5 1.5 0 0 1 9.5 15h-8A1.5 1.5 0 0 1 0 13.5v-8A1.5 1.5 0 0 1 1.5 4Zm1.5 0h4A1.5 1.5 0 0 1 11 5.5v4h2.5v-8h-8ZM1.5 5.5v8h8v-8Z"
+  />
 </svg>`;
 
 const NAVIGATION_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
@@ -356,7 +365,8 @@ export class RenseiSessionList extends LitElement {
   #innerControl(event: Event, row: HTMLElement): HTMLElement | null {
     for (const node of event.composedPath()) {
       if (node === row) return null;
-      if (node instanceof HTMLElement && node.matches('a[href], button, input, select, textarea, [contenteditable]')) return node;
+      if (node instanceof HTMLElement && node.matches('a[href], button, input, select, textarea, [contenteditable]'))
+        return node;
     }
     return null;
   }
@@ -455,7 +465,9 @@ export class RenseiSessionList extends LitElement {
 
   protected override render(): TemplateResult {
     return html`<div class="root" part="base">
-      <span class="visually-hidden" role="status">${this.copied ? (this.copied.ok ? this.#text.copied : this.#text.copyFailed) : ''}</span>
+      <span class="visually-hidden" role="status"
+        >${this.copied ? (this.copied.ok ? this.#text.copied : this.#text.copyFailed) : ''}</span
+      >
       ${this.#renderToolbar()} ${this.#renderNotices()}
       <div class="scroller" part="scroller">${this.#renderNewSessions()} ${this.#renderBody()}</div>
       ${this.#renderFooter()}
@@ -526,19 +538,24 @@ export class RenseiSessionList extends LitElement {
     const locale = this.#resolvedLocale;
     const notices: TemplateResult[] = [];
     if (failure && !store.isEmpty) {
-      const said = failure.kind === 'more' ? t.loadMoreFailed(failure.error.message) : t.refreshFailed(failure.error.message);
+      const said =
+        failure.kind === 'more' ? t.loadMoreFailed(failure.error.message) : t.refreshFailed(failure.error.message);
       const stopped = authStopped ? ` ${t.authStopped}` : '';
-      notices.push(html`<div class="notice" part="notice" role="status" data-kind=${failure.error.kind}>
-        <span>${said} ${this.#retryCountdown()}${stopped}</span>
-        <button type="button" part="notice-action" ?disabled=${this.#feed.pending} @click=${() => this.#feed.retry()}>
-          ${t.retry}
-        </button>
-      </div>`);
+      notices.push(
+        html`<div class="notice" part="notice" role="status" data-kind=${failure.error.kind}>
+          <span>${said} ${this.#retryCountdown()}${stopped}</span>
+          <button type="button" part="notice-action" ?disabled=${this.#feed.pending} @click=${() => this.#feed.retry()}>
+            ${t.retry}
+          </button>
+        </div>`,
+      );
     }
     if (rejected.length > 0 && !store.isEmpty) {
-      notices.push(html`<div class="notice" part="notice" role="status" data-kind="rejected">
-        ${t.rejectedRows(rejected.length, formatCount(rejected.length, locale), rejected[0]!.reason)}
-      </div>`);
+      notices.push(
+        html`<div class="notice" part="notice" role="status" data-kind="rejected">
+          ${t.rejectedRows(rejected.length, formatCount(rejected.length, locale), rejected[0]!.reason)}
+        </div>`,
+      );
     }
     return notices.length ? html`<div class="notices">${notices}</div>` : nothing;
   }
@@ -567,14 +584,18 @@ export class RenseiSessionList extends LitElement {
         <strong>${t.errorTitle}</strong>
         <p>${failure ? failure.error.message : allRejected} ${this.#retryCountdown()}</p>
         <slot name="error"></slot>
-        <button type="button" part="retry" ?disabled=${this.#feed.pending} @click=${() => this.#feed.retry()}>${t.retry}</button>
+        <button type="button" part="retry" ?disabled=${this.#feed.pending} @click=${() => this.#feed.retry()}>
+          ${t.retry}
+        </button>
       </div>`;
     }
     if (store.isEmpty && updatedAt === null) {
       return html`<div class="state loading" part="loading" role="status">${t.loading}</div>`;
     }
     if (store.isEmpty) {
-      return html`<div class="state empty" part="empty" data-empty="project"><slot name="empty">${t.emptyProject}</slot></div>`;
+      return html`<div class="state empty" part="empty" data-empty="project">
+        <slot name="empty">${t.emptyProject}</slot>
+      </div>`;
     }
     const { rows } = this.#filtered;
     if (rows.length === 0) return this.#renderFilteredEmpty();
@@ -627,16 +648,16 @@ export class RenseiSessionList extends LitElement {
       @focusin=${this.#onGridFocusIn}
     >
       <div class="header-group" role="rowgroup">
-      <div class="row header" role="row" part="header" aria-rowindex="1">
-        <span role="columnheader" class="cell c-health"><span class="visually-hidden">${t.columnHealth}</span></span>
-        <span role="columnheader" class="cell c-identifier">${t.columnIdentifier}</span>
-        <span role="columnheader" class="cell c-status">${t.columnStatus}</span>
-        <span role="columnheader" class="cell c-work-type">${t.columnWorkType}</span>
-        <span role="columnheader" class="cell c-provider">${t.columnProvider}</span>
-        <span role="columnheader" class="cell c-started">${t.columnStarted}</span>
-        <span role="columnheader" class="cell c-duration num">${t.columnDuration}</span>
-        <span role="columnheader" class="cell c-cost num">${t.columnCost}</span>
-      </div>
+        <div class="row header" role="row" part="header" aria-rowindex="1">
+          <span role="columnheader" class="cell c-health"><span class="visually-hidden">${t.columnHealth}</span></span>
+          <span role="columnheader" class="cell c-identifier">${t.columnIdentifier}</span>
+          <span role="columnheader" class="cell c-status">${t.columnStatus}</span>
+          <span role="columnheader" class="cell c-work-type">${t.columnWorkType}</span>
+          <span role="columnheader" class="cell c-provider">${t.columnProvider}</span>
+          <span role="columnheader" class="cell c-started">${t.columnStarted}</span>
+          <span role="columnheader" class="cell c-duration num">${t.columnDuration}</span>
+          <span role="columnheader" class="cell c-cost num">${t.columnCost}</span>
+        </div>
       </div>
       <div class="rows" role="rowgroup">
         ${repeat(
@@ -676,17 +697,21 @@ export class RenseiSessionList extends LitElement {
       <span role="gridcell" class="cell c-work-type" part="cell">${session.workType || MISSING}</span>
       <span role="gridcell" class="cell c-provider" part="cell">${session.provider || MISSING}</span>
       <span role="gridcell" class="cell c-started" part="cell" title=${formatDateTime(row.startedMs, locale)}>
-        <span part="started">${formatRelativeTime(row.startedMs, Date.now(), locale)}</span>${row.startedMs === null
-          ? nothing
-          : html`<span class="visually-hidden">, ${formatDateTime(row.startedMs, locale)}</span>`}
+        <span part="started">${formatRelativeTime(row.startedMs, Date.now(), locale)}</span>${
+          row.startedMs === null
+            ? nothing
+            : html`<span class="visually-hidden">, ${formatDateTime(row.startedMs, locale)}</span>`
+        }
       </span>
       <span role="gridcell" class="cell c-duration num" part="cell">
         ${formatDuration(durationAt(row, Date.now(), live), locale)}
-        ${stale
-          ? html`<span class="not-live" part="not-live" title=${t.notLiveTitle(this.#formatTime(row.fetchedAt))}
-              >${t.notLive}</span
-            >`
-          : nothing}
+        ${
+          stale
+            ? html`<span class="not-live" part="not-live" title=${t.notLiveTitle(this.#formatTime(row.fetchedAt))}
+                >${t.notLive}</span
+              >`
+            : nothing
+        }
       </span>
       <span role="gridcell" class="cell c-cost num" part="cell">${formatCost(row.costUsd, locale)}</span>
     </div>`;
@@ -698,9 +723,11 @@ export class RenseiSessionList extends LitElement {
     const href = detailHref(this.detailUrl, row.id, document.baseURI);
     const copied = this.copied?.id === row.id ? this.copied : null;
     // Inner controls take no Tab stop: the row is the grid's one; Enter follows, Ctrl/Cmd+C copies.
-    return html`${href
-        ? html`<a part="identifier" href=${href} tabindex="-1">${label}</a>`
-        : html`<span part="identifier">${label}</span>`}<button
+    return html`${
+        href
+          ? html`<a part="identifier" href=${href} tabindex="-1">${label}</a>`
+          : html`<span part="identifier">${label}</span>`
+      }<button
         type="button"
         class="copy"
         part="copy"

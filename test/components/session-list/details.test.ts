@@ -88,7 +88,11 @@ describe('<rensei-session-list> details people expect', () => {
 
   describe('shareable filters', () => {
     it('reads the filters from the query string on load, under its prefix', async () => {
-      history.replaceState(history.state, '', withParams({ 'rensei-status': 'failed', 'rensei-search': 'ops', other: '1' }));
+      history.replaceState(
+        history.state,
+        '',
+        withParams({ 'rensei-status': 'failed', 'rensei-search': 'ops', other: '1' }),
+      );
       fake = installFakeFetch(() => page([]));
       const el = await mount({ attrs: { 'sync-url': '' } });
       expect(el.status).to.equal('failed');
@@ -164,7 +168,9 @@ describe('<rensei-session-list> details people expect', () => {
     const started = () => new Date(Date.now() - 3 * 60_000 - 5_000).toISOString();
 
     it('formats cost and start time for en-US', async () => {
-      fake = installFakeFetch(() => page([rawSession({ id: 'eeeeeeeeeeeeeeee', costUsd: '1234.5', startedAt: started() })]));
+      fake = installFakeFetch(() =>
+        page([rawSession({ id: 'eeeeeeeeeeeeeeee', costUsd: '1234.5', startedAt: started() })]),
+      );
       const el = await mount({ attrs: { locale: 'en-US' } });
       const row = parts(el, 'row')[0]!;
       expect(text(row.querySelector('.c-cost'))).to.equal('$1,234.50');
@@ -172,7 +178,9 @@ describe('<rensei-session-list> details people expect', () => {
     });
 
     it('formats cost, numbers and start time for de-DE', async () => {
-      fake = installFakeFetch(() => page([rawSession({ id: 'dddddddddddddddd', costUsd: '1234.5', startedAt: started() })]));
+      fake = installFakeFetch(() =>
+        page([rawSession({ id: 'dddddddddddddddd', costUsd: '1234.5', startedAt: started() })]),
+      );
       const el = await mount({ attrs: { locale: 'de-DE' } });
       const row = parts(el, 'row')[0]!;
       expect(text(row.querySelector('.c-cost'))).to.equal('1.234,50 $');
@@ -202,7 +210,9 @@ describe('<rensei-session-list> details people expect', () => {
       original = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
       Object.defineProperty(navigator, 'clipboard', {
         configurable: true,
-        value: { writeText: async (value: string) => (fail ? Promise.reject(new Error('denied')) : writes.push(value)) },
+        value: {
+          writeText: async (value: string) => (fail ? Promise.reject(new Error('denied')) : writes.push(value)),
+        },
       });
     });
     afterEach(() => {

@@ -81,7 +81,9 @@ describe('<rensei-session-list> errors', () => {
   it('waits for Retry-After on 429, then retries by itself', async () => {
     let calls = 0;
     fake = installFakeFetch(() =>
-      ++calls === 1 ? json({ error: 'Slow down' }, { status: 429, headers: { 'Retry-After': '0.2' } }) : page(sessions(1)),
+      ++calls === 1
+        ? json({ error: 'Slow down' }, { status: 429, headers: { 'Retry-After': '0.2' } })
+        : page(sessions(1)),
     );
     const el = await mount();
     expect(text(part(el, 'error'))).to.contain('rate-limiting');
@@ -104,7 +106,9 @@ describe('<rensei-session-list> errors', () => {
 
   it('stops live refresh after a 401 until the token changes', async () => {
     let status = 200;
-    fake = installFakeFetch(() => (status === 200 ? page(sessions(1)) : json({ error: 'API key expired' }, { status })));
+    fake = installFakeFetch(() =>
+      status === 200 ? page(sessions(1)) : json({ error: 'API key expired' }, { status }),
+    );
     const el = await mount({ refreshInterval: 0.05 });
     status = 401;
     await settled(el); // the refresh that fails

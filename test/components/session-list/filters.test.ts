@@ -4,10 +4,32 @@ import { mount, part, parts, rowIds, settled, text } from '../../helpers/element
 
 function fleet() {
   return [
-    rawSession({ id: 'a000000000000001', issueIdentifier: 'ENG-101', status: 'working', completedAt: null, health: { healthStatus: 'green' } }),
-    rawSession({ id: 'a000000000000002', issueIdentifier: 'ENG-102', status: 'working', completedAt: null, health: { stuckSignals: ['LongRunning'] } }),
-    rawSession({ id: 'a000000000000003', issueIdentifier: 'OPS-7', status: 'failed', health: { healthStatus: 'red', stuckSignals: ['ClaimStuck'] } }),
-    rawSession({ id: 'a000000000000004', issueIdentifier: 'eng-200', status: 'completed', health: { healthStatus: 'green' } }),
+    rawSession({
+      id: 'a000000000000001',
+      issueIdentifier: 'ENG-101',
+      status: 'working',
+      completedAt: null,
+      health: { healthStatus: 'green' },
+    }),
+    rawSession({
+      id: 'a000000000000002',
+      issueIdentifier: 'ENG-102',
+      status: 'working',
+      completedAt: null,
+      health: { stuckSignals: ['LongRunning'] },
+    }),
+    rawSession({
+      id: 'a000000000000003',
+      issueIdentifier: 'OPS-7',
+      status: 'failed',
+      health: { healthStatus: 'red', stuckSignals: ['ClaimStuck'] },
+    }),
+    rawSession({
+      id: 'a000000000000004',
+      issueIdentifier: 'eng-200',
+      status: 'completed',
+      health: { healthStatus: 'green' },
+    }),
     rawSession({ id: 'a000000000000005', issueIdentifier: 'DOC-1', status: 'paused', health: null }),
   ];
 }
@@ -20,7 +42,15 @@ describe('<rensei-session-list> filters', () => {
     fake = installFakeFetch(() => page(fleet()));
     const el = await mount();
     const options = [...part<HTMLSelectElement>(el, 'status-filter')!.options];
-    expect(options.map((option) => option.value)).to.deep.equal(['', 'queued', 'working', 'completed', 'failed', 'stopped', 'paused']);
+    expect(options.map((option) => option.value)).to.deep.equal([
+      '',
+      'queued',
+      'working',
+      'completed',
+      'failed',
+      'stopped',
+      'paused',
+    ]);
     expect(options.map((option) => text(option))).to.deep.equal([
       'All statuses',
       'Queued (0)',
@@ -107,7 +137,9 @@ describe('<rensei-session-list> filters', () => {
 
   it('offers load more when none of the loaded sessions match but more exist', async () => {
     let call = 0;
-    fake = installFakeFetch(() => (++call === 1 ? page(fleet(), 'page-2') : page([rawSession({ status: 'queued', id: 'b000000000000001' })])));
+    fake = installFakeFetch(() =>
+      ++call === 1 ? page(fleet(), 'page-2') : page([rawSession({ status: 'queued', id: 'b000000000000001' })]),
+    );
     const el = await mount({ attrs: { status: 'queued' } });
     const empty = part(el, 'empty')!;
     expect(empty.dataset.empty).to.equal('loaded');

@@ -58,7 +58,11 @@ describe('<rensei-session-list> keyboard and selection', () => {
     expect(focusedRowId(el)).to.equal(ids[0]);
     // The roving tab stop follows focus.
     await sendKeys({ press: 'ArrowDown' });
-    expect(parts(el, 'row').filter((row) => row.tabIndex === 0).map((row) => row.dataset.sessionId)).to.deep.equal([ids[1]]);
+    expect(
+      parts(el, 'row')
+        .filter((row) => row.tabIndex === 0)
+        .map((row) => row.dataset.sessionId),
+    ).to.deep.equal([ids[1]]);
   });
 
   for (const key of ['Enter', ' ']) {
@@ -110,9 +114,11 @@ describe('<rensei-session-list> keyboard and selection', () => {
     const el = await grid();
     el.setAttribute('selected', ids[5]!);
     await el.updateComplete;
-    expect(parts(el, 'row').filter((row) => row.getAttribute('aria-selected') === 'true').map((r) => r.dataset.sessionId)).to.deep.equal([
-      ids[5],
-    ]);
+    expect(
+      parts(el, 'row')
+        .filter((row) => row.getAttribute('aria-selected') === 'true')
+        .map((r) => r.dataset.sessionId),
+    ).to.deep.equal([ids[5]]);
   });
 
   it('keeps focus on the same session when a filter changes', async () => {
@@ -120,6 +126,10 @@ describe('<rensei-session-list> keyboard and selection', () => {
     parts(el, 'row')[4]!.focus();
     el.search = rows[4]!.issueIdentifier as string;
     await el.updateComplete;
-    expect(parts(el, 'row').filter((row) => row.tabIndex === 0).map((row) => row.dataset.sessionId)).to.deep.equal([ids[4]]);
+    expect(
+      parts(el, 'row')
+        .filter((row) => row.tabIndex === 0)
+        .map((row) => row.dataset.sessionId),
+    ).to.deep.equal([ids[4]]);
   });
 });

@@ -75,7 +75,9 @@ describe('<rensei-session-list> loading', () => {
       `${API}/api/public/sessions`,
       'https://proxy.example/rensei/api/public/sessions',
     ]);
-    expect((fake.calls[1]!.init.headers as Record<string, string>).Authorization).to.equal('Bearer rsk_test_another12345');
+    expect((fake.calls[1]!.init.headers as Record<string, string>).Authorization).to.equal(
+      'Bearer rsk_test_another12345',
+    );
   });
 
   it('keeps at most one request in flight: refresh() while one is pending is skipped', async () => {
@@ -118,13 +120,20 @@ describe('<rensei-session-list> loading', () => {
     fake = installFakeFetch(() => page(sessions(1)));
     const tag = 'lazy-session-list';
     const el = document.createElement(tag) as RenseiSessionList;
-    Object.assign(el, { apiBase: 'https://lazy.example', project: 'lazy', token: 'rsk_test_lazylazylazy', refreshInterval: 0 });
+    Object.assign(el, {
+      apiBase: 'https://lazy.example',
+      project: 'lazy',
+      token: 'rsk_test_lazylazylazy',
+      refreshInterval: 0,
+    });
     document.body.append(el);
     defineSessionList(tag);
     await settled(el);
     expect(fake.calls[0]!.url.origin).to.equal('https://lazy.example');
     expect(fake.calls[0]!.url.searchParams.get('project')).to.equal('lazy');
-    expect((fake.calls[0]!.init.headers as Record<string, string>).Authorization).to.equal('Bearer rsk_test_lazylazylazy');
+    expect((fake.calls[0]!.init.headers as Record<string, string>).Authorization).to.equal(
+      'Bearer rsk_test_lazylazylazy',
+    );
     expect(el.hasAttribute('token')).to.equal(false);
     el.remove();
   });
@@ -146,10 +155,9 @@ describe('<rensei-session-list> loading', () => {
 
   it('does not reflect the token into an attribute', async () => {
     fake = installFakeFetch(() => page([]));
-    const el = await fixture<RenseiSessionList>(html`<rensei-session-list
-      api-base=${API}
-      refresh-interval="0"
-    ></rensei-session-list>`);
+    const el = await fixture<RenseiSessionList>(
+      html`<rensei-session-list api-base=${API} refresh-interval="0"></rensei-session-list>`,
+    );
     el.token = 'rsk_live_secretsecretsecret';
     await settled(el);
     expect(el.outerHTML).not.to.contain('rsk_live_secretsecretsecret');

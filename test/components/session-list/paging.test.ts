@@ -23,7 +23,9 @@ describe('<rensei-session-list> paging', () => {
 
   it('deduplicates rows by id across pages', async () => {
     const first = sessions(3);
-    fake = installFakeFetch(({ url }) => (url.searchParams.get('cursor') ? page([first[2], ...sessions(1)]) : page(first, 'c2')));
+    fake = installFakeFetch(({ url }) =>
+      url.searchParams.get('cursor') ? page([first[2], ...sessions(1)]) : page(first, 'c2'),
+    );
     const el = await mount();
     await el.loadMore();
     await el.updateComplete;
@@ -67,7 +69,15 @@ describe('<rensei-session-list> paging', () => {
     const event = oneEvent(el, 'sessions-load') as Promise<SessionsLoadEvent>;
     document.body.append(el);
     const { detail } = await event;
-    expect(detail).to.deep.equal({ kind: 'refresh', added: rows.map((r) => r.id), updated: [], held: [], total: 2, hasMore: true, rejected: 0 });
+    expect(detail).to.deep.equal({
+      kind: 'refresh',
+      added: rows.map((r) => r.id),
+      updated: [],
+      held: [],
+      total: 2,
+      hasMore: true,
+      rejected: 0,
+    });
     el.remove();
   });
 });

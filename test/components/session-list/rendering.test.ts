@@ -32,7 +32,15 @@ describe('<rensei-session-list> rendering', () => {
     fake = installFakeFetch(() =>
       page([
         { id: 'ffffffffffffffff', status: 'queued' },
-        rawSession({ id: 'eeeeeeeeeeeeeeee', issueIdentifier: null, workType: null, provider: null, costUsd: null, startedAt: null, completedAt: null }),
+        rawSession({
+          id: 'eeeeeeeeeeeeeeee',
+          issueIdentifier: null,
+          workType: null,
+          provider: null,
+          costUsd: null,
+          startedAt: null,
+          completedAt: null,
+        }),
       ]),
     );
     const el = await mount();
@@ -80,7 +88,10 @@ describe('<rensei-session-list> rendering', () => {
     fake = installFakeFetch(() =>
       page([
         rawSession({ id: '1111111111111111', health: { healthStatus: 'green', stuckSignals: ['ToolLoopStuck'] } }),
-        rawSession({ id: '2222222222222222', health: { healthStatus: 'yellow', stuckSignals: [{ type: 'StaleHeartbeat', since: 'x' }] } }),
+        rawSession({
+          id: '2222222222222222',
+          health: { healthStatus: 'yellow', stuckSignals: [{ type: 'StaleHeartbeat', since: 'x' }] },
+        }),
         rawSession({ id: '3333333333333333', health: { healthStatus: 'green', stuckSignals: [] } }),
         rawSession({ id: '4444444444444444', health: null }),
       ]),
@@ -94,12 +105,18 @@ describe('<rensei-session-list> rendering', () => {
       'Health green',
       'Health unknown',
     ]);
-    expect(parts(el, 'tooltip').map((tip) => text(tip))).to.deep.equal(dots.map((dot) => dot.getAttribute('aria-label')));
+    expect(parts(el, 'tooltip').map((tip) => text(tip))).to.deep.equal(
+      dots.map((dot) => dot.getAttribute('aria-label')),
+    );
   });
 
   it('gives each health level its own shape, not only its own colour', async () => {
     fake = installFakeFetch(() =>
-      page(['green', 'yellow', 'red'].map((healthStatus) => rawSession({ health: { healthStatus } })).concat(rawSession({ health: null }))),
+      page(
+        ['green', 'yellow', 'red']
+          .map((healthStatus) => rawSession({ health: { healthStatus } }))
+          .concat(rawSession({ health: null })),
+      ),
     );
     const el = await mount();
     const shapes = parts(el, 'health-dot').map((dot) => {
@@ -143,7 +160,16 @@ describe('<rensei-session-list> rendering', () => {
   it('keeps hostile strings as text', async () => {
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     fake = installFakeFetch(() =>
-      page([rawSession({ id: 'hhhhhhhhhhhhhhhh', issueIdentifier: payload, workType: payload, provider: payload, status: payload, health: { stuckSignals: [payload] } })]),
+      page([
+        rawSession({
+          id: 'hhhhhhhhhhhhhhhh',
+          issueIdentifier: payload,
+          workType: payload,
+          provider: payload,
+          status: payload,
+          health: { stuckSignals: [payload] },
+        }),
+      ]),
     );
     const el = await mount();
     expect(shadow(el).querySelector('img, script')).to.equal(null);
