@@ -158,11 +158,14 @@ export async function fetchSessionsPage(
     }
     headers.Authorization = `Bearer ${request.token}`;
   }
-  const timeout = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const signal = AbortSignal.any([request.signal, timeout]);
+  // A timer of our own, cleared once the body is in: AbortSignal.timeout() would keep every
+  // request's signal alive for the whole limit (300 of them at a 100 ms refresh).
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = AbortSignal.any([request.signal, timeout.signal]);
   const failed = (midAnswer: boolean): never => {
     if (request.signal.aborted) throw request.signal.reason;
-    if (timeout.aborted) {
+    if (timeout.signal.aborted) {
       const seconds = Math.max(1, Math.round((request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000));
       throw new ApiError('timeout', `The Rensei API did not answer within ${seconds} s.`);
     }
@@ -183,12 +186,15 @@ export async function fetchSessionsPage(
       cache: 'no-store',
     });
   } catch {
+    clearTimeout(timer);
     return failed(false);
   }
   try {
     body = await response.text();
   } catch {
     return failed(true);
+  } finally {
+    clearTimeout(timer);
   }
   if (!response.ok) throw httpError(response, body, request.project, request.token);
   let json: unknown;
