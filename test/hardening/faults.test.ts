@@ -243,12 +243,14 @@ describe('hardening: faults injected into the mock API', function () {
   });
 
   it('gives every request the documented limit: 30 s by default, `timeout` seconds when set', async () => {
+    // Each request arms one timer for its limit (cleared when the answer is in); with live refresh
+    // off nothing else here waits a second or more.
     const limits: number[] = [];
-    const original = AbortSignal.timeout;
-    AbortSignal.timeout = (ms: number) => {
-      limits.push(ms);
-      return original.call(AbortSignal, ms);
-    };
+    const original = window.setTimeout;
+    window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
+      if ((ms ?? 0) >= 1000) limits.push(ms!);
+      return original(handler, ms, ...rest);
+    }) as typeof window.setTimeout;
     try {
       el = await mountOnMock({ project: 'web' });
       el.timeout = 2.5;
@@ -258,7 +260,7 @@ describe('hardening: faults injected into the mock API', function () {
       void el.refresh();
       await next(el);
     } finally {
-      AbortSignal.timeout = original;
+      window.setTimeout = original;
     }
     expect(limits).to.deep.equal([30_000, 2_500, 30_000]);
   });
