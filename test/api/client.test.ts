@@ -10,7 +10,7 @@ import {
   type SessionsRequest,
 } from '../../src/api/client.js';
 
-const TOKEN = 'rsk_live_s3cr3tT0k3nValue9f8e7d';
+const TOKEN = 'rsk_test_s3cr3tT0k3nValue9f8e7d';
 const PAGE_URL = 'https://portal.example/team/sessions.html';
 
 interface Call {

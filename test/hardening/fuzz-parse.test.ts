@@ -11,7 +11,7 @@ import { SessionStore } from '../../src/model/session-store.js';
 import { anyAnswer, bigPageAnswer, hugeAnswer, pageOf, pooledRow, type Answer } from './answers.js';
 import { expectFirstLoad, isValidRow } from './oracle.js';
 
-const TOKEN = 'rsk_live_fuzzfuzzfuzz0000';
+const TOKEN = 'rsk_test_fuzzfuzzfuzz0000';
 
 /** Runs counted here are reported in the README's Reliability figures. */
 export const PARSE_RUNS = { answers: 3000, huge: 12, big: 6, merges: 1000 };

@@ -11,7 +11,7 @@ import { part, parts, shadow, text } from '../helpers/element.js';
 import { mountOnMock, resetMock } from '../helpers/mock-server.js';
 import { settleElement } from '../helpers/tasks.js';
 
-const TOKEN = 'rsk_live_K3yHyg13neS3cr3tZq9';
+const TOKEN = 'rsk_test_K3yHyg13neS3cr3tZq9';
 /** Any 10 characters of the secret part: a cut or partly redacted key counts as a leak too. */
 const FRAGMENTS = Array.from({ length: TOKEN.length - 9 - 10 + 1 }, (_, i) => TOKEN.slice(9 + i, 19 + i));
 
@@ -144,7 +144,7 @@ describe('hardening: key hygiene', function () {
       .map(({ value }) => (value as { detail: { message: string } }).detail.message);
     expect(shown).to.have.length(10);
     // The whole key, and a piece of it (here the server's "prefix"), are masked where quoted.
-    expect(shown[0]).to.contain('The server said: “Key rsk_… refused (prefix rsk_live_…)”');
+    expect(shown[0]).to.contain('The server said: “Key rsk_… refused (prefix rsk_test_…)”');
     // A person selects a row and changes a filter: those events carry no key either. (The detail
     // link is not followed: the page must stay.)
     el.addEventListener('session-select', (event) => event.preventDefault());

@@ -3,7 +3,7 @@ import { installFakeFetch, json, page, rawSession, sessions, type FakeFetch } fr
 import { flush, mount, part, parts, rowIds, settled, text } from '../../helpers/element.js';
 import type { SessionsErrorEvent } from '../../../src/events.js';
 
-const TOKEN = 'rsk_live_supersecretkey000000';
+const TOKEN = 'rsk_test_supersecretkey000000';
 
 describe('<rensei-session-list> errors', () => {
   let fake: FakeFetch;

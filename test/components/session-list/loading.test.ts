@@ -158,8 +158,8 @@ describe('<rensei-session-list> loading', () => {
     const el = await fixture<RenseiSessionList>(
       html`<rensei-session-list api-base=${API} refresh-interval="0"></rensei-session-list>`,
     );
-    el.token = 'rsk_live_secretsecretsecret';
+    el.token = 'rsk_test_secretsecretsecret';
     await settled(el);
-    expect(el.outerHTML).not.to.contain('rsk_live_secretsecretsecret');
+    expect(el.outerHTML).not.to.contain('rsk_test_secretsecretsecret');
   });
 });
