@@ -20,6 +20,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { buildSync } from 'esbuild';
+import * as prettier from 'prettier';
 import { buildBenchPage, OUT, ROOT } from './build.js';
 import { cachedApi, startServer } from './server.js';
 import { parseTrace, timeSamples, type SampleTiming, type StartKind } from './trace.js';
@@ -63,7 +64,7 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'benchmark',
  */
 const SLOW_STEP_MS = 15_000;
 /** S5 gives up on an implementation after this long (it then reports the frames it did). */
-const SCROLL_MAX_MS = 20_000;
+const SCROLL_MAX_MS = 15_000;
 /** Node cannot make a string of more than 512 MB; traces are kept to a handful of samples each. */
 const MAX_TRACE_BYTES = 400 * 2 ** 20;
 
@@ -102,7 +103,7 @@ const FULL: Config = {
   statusChanges: STATUS_CYCLE.length,
   searchPasses: 1,
   keys: SEARCH_TERM.length,
-  scrollFrames: 300,
+  scrollFrames: 200,
   warmUp: true,
 };
 
@@ -421,7 +422,7 @@ class Runner {
         tab = new Tab(impl, this.browser, this.origin);
         this.s1Tabs.set(impl, tab);
       }
-      // A fresh page each sample; the trace covers the mount only, not the page load.
+      // A fresh page each sample; the trace covers the mount, not the page load (faster, smaller).
       await tab.open();
       const current = tab;
       const timings = await this.traced(async () => {
@@ -499,7 +500,13 @@ class Runner {
           if (loaded !== size) results.errors.push(`${tab.impl}: expected ${size} rows loaded, found ${loaded}`);
         }
         if (size === config.mid) {
-          await phase(`S3 ${size}`, () => this.statusChanges(size, tabs));
+          // A render-everything table at 10k: one status change in the first round only.
+          await phase(`S3 ${size}`, () =>
+            this.statusChanges(
+              size,
+              tabs.filter((tab) => round === 0 || !slowAt(tab.impl, size)),
+            ),
+          );
           for (const tab of tabs.filter((tab) => round === 0 || !slowAt(tab.impl, size))) {
             await phase(`S5 ${size} ${tab.impl}`, () => this.scroll(tab, size));
           }
@@ -685,7 +692,6 @@ class Runner {
     await tab.page.evaluate(() => bench.toTop());
     await tab.page.waitForTimeout(100);
     await tab.cdp.send('HeapProfiler.collectGarbage');
-    await tab.cdp.send('HeapProfiler.collectGarbage');
     const heap = (await tab.cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     const nodes = await tab.page.evaluate(() => bench.nodes());
     this.results.add(this.results.metric(`S6 JS heap at ${at}`, 'MB', size), tab.impl, heap.usedSize / (1024 * 1024));
@@ -804,9 +810,15 @@ function targets(results: Results, config: Config, only: ImplName[], bundleGzip:
   return list;
 }
 
+/** S1…S6, each by size (metrics are created in the order the run first meets them). */
+function ordered(results: Results): Metric[] {
+  const rank = (metric: Metric) => Number(/^S(\d)/.exec(metric.scenario)?.[1] ?? 9) * 1e7 + metric.size;
+  return [...results.metrics].sort((a, b) => rank(a) - rank(b) || a.scenario.localeCompare(b.scenario));
+}
+
 function textTable(results: Results, only: ImplName[]): string {
   const header = ['scenario', ...only.map((impl) => LABELS[impl])];
-  const rows = results.metrics.map((metric) => [metric.scenario, ...only.map((impl) => cell(results, metric, impl))]);
+  const rows = ordered(results).map((metric) => [metric.scenario, ...only.map((impl) => cell(results, metric, impl))]);
   const widths = header.map((_, i) => Math.max(header[i]!.length, ...rows.map((row) => row[i]!.length)));
   const line = (row: string[]) => row.map((text, i) => text.padEnd(widths[i]!)).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -815,7 +827,7 @@ function textTable(results: Results, only: ImplName[]): string {
 function markdownTable(results: Results, only: ImplName[]): string {
   const header = `| scenario | ${only.map((impl) => LABELS[impl]).join(' | ')} |`;
   const rule = `| --- | ${only.map(() => '---').join(' | ')} |`;
-  const rows = results.metrics.map(
+  const rows = ordered(results).map(
     (metric) => `| ${metric.scenario} | ${only.map((impl) => cell(results, metric, impl)).join(' | ')} |`,
   );
   return [header, rule, ...rows].join('\n');
@@ -849,7 +861,7 @@ function cpuModel(): string {
   }
 }
 
-function writeResults(args: {
+async function writeResults(args: {
   results: Results;
   only: ImplName[];
   config: Config;
@@ -857,7 +869,7 @@ function writeResults(args: {
   minutes: number;
   bundleGzip: number | null;
   list: Target[];
-}): void {
+}): Promise<void> {
   const { results, only, config, chromium, minutes, bundleGzip, list } = args;
   const windowGzip = windowControllerSize();
   const ratioOf = (prefix: string) =>
@@ -888,7 +900,7 @@ absolute times on a shared 2-core machine are noise.
 - **Machine**: ${cpuModel()}, ${cpus().length} cores (as Node sees them), ${process.platform} ${process.arch}
 - **Browser**: ${chromium} (system Chromium at /usr/bin/chromium, headless, \`${CHROMIUM_ARGS.join(' ')}\`)
 - **Node**: ${process.version}
-- **Command**: \`npm run bench\` (${config.rounds} rounds, ${config.firstPageSamples} S1 samples per size), whole run ${minutes.toFixed(1)} minutes
+- **Command**: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (${config.rounds} rounds, ${config.firstPageSamples} S1 samples per size), whole run ${minutes.toFixed(1)} minutes
 
 ## Medians (ratio to the vanilla windowed baseline; n = samples)
 
@@ -927,7 +939,7 @@ ${results.errors.length ? `\n## Errors during the run\n\n${results.errors.map((e
   (the 2nd–4th keys leave the result as it was: every identifier starts \`OPS-\`; still a full filtering
   pass each). **S5** \`scrollTop\` stepped to the bottom in ${config.scrollFrames} equal steps, one per frame; long
   animation frames (> 50 ms) and their \`blockingDuration\` from the Long Animation Frame API. **S6**
-  \`Runtime.getHeapUsage\` after two forced GCs, and every node in the document counted through shadow roots.
+  \`Runtime.getHeapUsage\` after a forced GC, and every node in the document counted through shadow roots.
 - **Reduced motion.** Every page emulates \`prefers-reduced-motion: reduce\`: the widget's pulsing dot on
   working rows (the vanilla tables share its stylesheet) is a composited animation that would keep every
   open tab drawing 60 frames a second (load on every measurement, and 5 MB/s of trace). The widget honours
@@ -936,7 +948,10 @@ ${results.errors.length ? `\n## Errors during the run\n\n${results.errors.map((e
   heap), all open side by side; each step takes one sample from each in turn (the order rotates every
   round), so a burst of load from elsewhere on the machine hits all of them alike. S1 reloads each page
   per sample. Rounds: ${config.rounds}; in each: fill to 10k (S2), S3/S5/S6 at 10k, fill to 50k (S2),
-  S3/S4/S6 at 50k. S5 runs one implementation at a time (300 frames each).
+  S3/S4/S6 at 50k. S5 runs one implementation at a time (${config.scrollFrames} steps each, given up after
+  ${SCROLL_MAX_MS / 1000} s). Fewer samples where slow: the two render-everything tables take one S2 append, one S3
+  change and one S5 scroll at 10k, in the first round only (each takes seconds to tens of seconds), and
+  within a step an implementation takes no more samples once it has used ${SLOW_STEP_MS / 1000} s.
 
 ## Windowing: in-house, or @lit-labs/virtualizer?
 
@@ -959,7 +974,10 @@ ${results.errors.length ? `\n## Errors during the run\n\n${results.errors.map((e
 - Revisit if rows ever need variable heights (the virtualizer measures each), or if the virtualizer's size
   drops a lot.
 `;
-  writeFileSync(`${ROOT}bench/RESULTS.md`, text);
+  // Formatted as the tree is (npm run lint checks it), with the project's Prettier settings.
+  const file = `${ROOT}bench/RESULTS.md`;
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
 }
 
 // ——— main ———
@@ -1016,7 +1034,7 @@ async function main(): Promise<void> {
       for (const error of results.errors) console.log(`  ${error}`);
     }
     if (!config.smoke) {
-      writeResults({ results, only, config, chromium: chromiumVersion, minutes, bundleGzip, list });
+      await writeResults({ results, only, config, chromium: chromiumVersion, minutes, bundleGzip, list });
       log('wrote bench/RESULTS.md');
     }
     log(`finished in ${minutes.toFixed(1)} min`);

@@ -4,7 +4,7 @@
  */
 import { TabulatorFull as Tabulator } from 'tabulator-tables';
 import 'tabulator-tables/dist/css/tabulator.min.css';
-import { COLUMNS, display, fetchPage, hostToolbar, matches, type DisplayRow as Row } from '../shared.js';
+import { COLUMNS, display, fetchPage, hostToolbar, matches, PAGE_ROWS, type DisplayRow as Row } from '../shared.js';
 import type { Impl, Shown } from '../impl.js';
 
 export default function create(): Impl {
@@ -77,6 +77,19 @@ export default function create(): Impl {
     loaded: () => count,
     hasMore: () => cursor !== null,
     loadMore: () => load(),
+    async fillTo(target) {
+      // Untimed filling: fetch the pages, then one addData.
+      const rows: Row[] = [];
+      while (count + PAGE_ROWS <= target && cursor !== null) {
+        const page = await fetchPage(project, cursor);
+        cursor = page.cursor;
+        const now = Date.now();
+        for (const row of page.rows) rows.push(display(row, now));
+        count += page.rows.length;
+      }
+      await built;
+      if (rows.length) await table.addData(rows, false);
+    },
     statusSelect: () => toolbar.querySelector('select')!,
     searchInput: () => toolbar.querySelector('input')!,
     scroller: () => box.querySelector<HTMLElement>('.tabulator-tableholder')!,

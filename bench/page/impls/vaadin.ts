@@ -13,6 +13,7 @@ import {
   fetchPage,
   filterRows,
   hostToolbar,
+  PAGE_ROWS,
   type Filters,
   type DisplayRow as Row,
 } from '../shared.js';
@@ -97,6 +98,16 @@ export default function create(): Impl {
     loaded: () => all.length,
     hasMore: () => cursor !== null,
     loadMore: () => load(),
+    async fillTo(target) {
+      // Untimed filling: fetch the pages, then set `items` once.
+      while (all.length + PAGE_ROWS <= target && cursor !== null) {
+        const page = await fetchPage(project, cursor);
+        cursor = page.cursor;
+        const now = Date.now();
+        all.push(...page.rows.map((row) => display(row, now)));
+      }
+      grid.items = filterRows(all, filters).slice();
+    },
     statusSelect: () => toolbar.querySelector('select')!,
     searchInput: () => toolbar.querySelector('input')!,
     scroller: () => grid.shadowRoot!.querySelector<HTMLElement>('#table')!,
