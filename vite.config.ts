@@ -7,6 +7,9 @@
  *   minified module for a plain <script type="module">.
  */
 import { minifyHTMLLiterals } from '@literals/html-css-minifier';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { minify } from 'terser';
 import { defineConfig, type PluginOption, type UserConfig } from 'vite';
 
 const realApi = process.env.RENSEI_API_BASE;
@@ -23,6 +26,37 @@ function minifyTemplates(): PluginOption {
       if (!/\/src\/.*\.ts$/.test(id)) return null;
       const result = await minifyHTMLLiterals(code, { fileName: id });
       return result ? { code: result.code, map: result.map } : null;
+    },
+  };
+}
+
+/**
+ * A second minifier pass over the bundle, after Rolldown's own: terser's compressor finds what
+ * Oxc leaves (about 0.4 KB gzip here; terser first and Oxc after gained less). It rewrites the
+ * written files, the source map composed through, because Rolldown keeps its own map for a chunk
+ * changed in generateBundle. No unsafe transforms: the output must behave exactly the same.
+ */
+function terserBundle(): PluginOption {
+  return {
+    name: 'rensei:terser-bundle',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const file = resolve(options.dir ?? 'dist', chunk.fileName);
+        const mapFile = `${file}.map`;
+        const hasMap = existsSync(mapFile);
+        const code = readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
+        const result = await minify(code, {
+          module: true,
+          ecma: 2022,
+          compress: { passes: 2 },
+          format: { comments: false },
+          sourceMap: hasMap ? { content: readFileSync(mapFile, 'utf8'), url: basename(mapFile) } : false,
+        });
+        writeFileSync(file, `${result.code}\n`);
+        if (hasMap && typeof result.map === 'string') writeFileSync(mapFile, result.map);
+      }
     },
   };
 }
@@ -52,7 +86,7 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
   }
   const bundle = mode === 'bundle';
   return {
-    plugins: [minifyTemplates()],
+    plugins: bundle ? [minifyTemplates(), terserBundle()] : [minifyTemplates()],
     build: {
       outDir: 'dist',
       emptyOutDir: !bundle,
