@@ -130,7 +130,7 @@ export class WindowController implements ReactiveController {
     const measured = sample?.getBoundingClientRect().height;
     const heightChanged = measured !== undefined && measured > 0 && Math.abs(measured - this.rowHeight) > 0.5;
     if (heightChanged) this.rowHeight = measured;
-    if (this.#refresh() || heightChanged) this.host.requestUpdate();
+    if (this.#refresh(heightChanged) || heightChanged) this.host.requestUpdate();
   }
 
   /** Scrolls just enough to bring row `index` into view (the row may not be rendered yet). */
@@ -168,10 +168,24 @@ export class WindowController implements ReactiveController {
     scroller?.addEventListener('scroll', this.onScroll, { passive: true });
   }
 
-  /** Recomputes the window; true when it changed. */
-  #refresh(): boolean {
-    const next = this.#measureWindow(this.#total);
-    if (!next || (next.start === this.#window.start && next.end === this.#window.end)) return false;
+  /**
+   * Recomputes the window; true when it changed. Unless `exact`, the rows in the DOM stay while
+   * they cover the visible band with half the overscan to spare and hold at most one overscan
+   * more than needed: a small scroll, or a first window estimated a little long, costs no render.
+   */
+  #refresh(exact = false): boolean {
+    const band = this.#band();
+    if (!band) return false;
+    const total = this.#total;
+    const next = computeWindow(total, this.rowHeight, band.bodyTop, band.clipTop, band.clipBottom, this.overscan);
+    const { start, end } = this.#window;
+    if (!exact) {
+      const half = this.overscan >> 1;
+      const spare = computeWindow(total, this.rowHeight, band.bodyTop, band.clipTop, band.clipBottom, half);
+      if (start <= spare.start && end >= spare.end && end - start <= next.end - next.start + this.overscan)
+        return false;
+    }
+    if (next.start === start && next.end === end) return false;
     this.#window = next;
     return true;
   }
@@ -193,11 +207,15 @@ export class WindowController implements ReactiveController {
     return { clipTop, clipBottom };
   }
 
-  #measureWindow(total: number): RowWindow | null {
+  /** Where the rows' body and the visible band are, in viewport pixels; null before the grid exists. */
+  #band(): { bodyTop: number; clipTop: number; clipBottom: number } | null {
     const body = this.targets.body();
-    if (!body) return null;
-    const { clipTop, clipBottom } = this.#clip();
-    return computeWindow(total, this.rowHeight, body.getBoundingClientRect().top, clipTop, clipBottom, this.overscan);
+    return body ? { bodyTop: body.getBoundingClientRect().top, ...this.#clip() } : null;
+  }
+
+  #measureWindow(total: number): RowWindow | null {
+    const band = this.#band();
+    return band && computeWindow(total, this.rowHeight, band.bodyTop, band.clipTop, band.clipBottom, this.overscan);
   }
 
   #initialWindow(total: number): RowWindow {

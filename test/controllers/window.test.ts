@@ -84,7 +84,10 @@ class WindowedList extends LitElement {
     this.items = [];
   }
 
+  renders = 0;
+
   protected override render() {
+    this.renders++;
     const { start, end } = this.rowWindow.rangeFor(this.items.length);
     return html`<div class="scroller" style="height: 200px; overflow: auto">
       <div class="rows">
@@ -136,6 +139,24 @@ describe('window: WindowController on an element that scrolls itself', () => {
     scroller.scrollTop = 0;
     await settle(element);
     expect(shownIds(element)[0]).to.equal(0);
+  });
+
+  it('keeps its rows through a scroll that stays within half the overscan, and re-windows past it', async () => {
+    const scroller = element.renderRoot.querySelector<HTMLElement>('.scroller')!;
+    const before = shownIds(element);
+    const renders = element.renders;
+    // 4 rows down: the rendered rows still cover the visible band with 5 (half the overscan) to spare.
+    scroller.scrollTop = 20 * 4;
+    await settle(element);
+    expect(element.renders).to.equal(renders);
+    expect(shownIds(element)).to.deep.equal(before);
+    // 6 rows down: fewer than 5 to spare below, so the window moves (and centres on the band again).
+    scroller.scrollTop = 20 * 6;
+    await settle(element);
+    expect(element.renders).to.be.greaterThan(renders);
+    const ids = shownIds(element);
+    expect(ids[0]).to.equal(0);
+    expect(ids.at(-1)).to.equal(6 + 10 + OVERSCAN_ROWS - 1);
   });
 
   it('keeps the rows container free of leaked markers however far it scrolls', async () => {
