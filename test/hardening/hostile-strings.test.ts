@@ -76,6 +76,9 @@ describe('hardening: hostile strings stay text', () => {
       expect(badge.getAttribute('data-status')).to.equal(`s:${payload}`);
       expect(row!.querySelector('.c-work-type')!.textContent).to.equal(`w:${payload}`);
       expect(row!.querySelector('.c-provider')!.textContent).to.equal(`p:${payload}`);
+      // The tooltip exists in the row under the pointer.
+      row!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+      await el.updateComplete;
       const tooltip = row!.querySelector('[part~="tooltip"]')!.textContent!;
       const words = [signalWords(payload), signalWords(`t:${payload}`)].filter((word) => word !== '');
       expect(tooltip).to.equal(`Health yellow: ${words.join(', ')}`);

@@ -286,6 +286,10 @@ export const styles = css`
     font-family: var(--_font);
     font-size: 0.8em;
     font-weight: normal;
+    /* Never taller than the line: rows with the button are as tall as rows without. */
+    line-height: 1;
+    vertical-align: middle;
+    margin-block: -4px;
   }
 
   [part~='row']:hover .copy,

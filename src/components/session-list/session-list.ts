@@ -181,6 +181,9 @@ export class RenseiSessionList extends LitElement {
   /** The id of the row that holds the grid's one Tab stop. */
   @state() private focusedId = '';
 
+  /** The row under the pointer: it gets the copy button and the health tooltip. */
+  @state() private hoveredId = '';
+
   /** The last copy of an id, for its visible confirmation. */
   @state() private copied: { id: string; ok: boolean } | null = null;
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -231,13 +234,11 @@ export class RenseiSessionList extends LitElement {
     return this.#feed.loadMore();
   }
 
-  get #text(): SessionListStrings {
-    return { ...defaultStrings, ...this.strings };
-  }
-
-  get #resolvedLocale(): string | undefined {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
-  }
+  /** The words and locale of the current render: resolved once per render, not once per row. */
+  #text: SessionListStrings = defaultStrings;
+  #resolvedLocale: string | undefined;
+  /** Health names by health object (rows share them), for the current words. */
+  #healthNames = new Map<SessionRow['health'], string>();
 
   get #filters(): SessionFilters {
     return { status: this.status, search: this.search, health: this.health };
@@ -281,6 +282,11 @@ export class RenseiSessionList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('strings')) {
+      this.#text = { ...defaultStrings, ...this.strings };
+      this.#healthNames.clear();
+    }
+    this.#resolvedLocale = this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
       this.#feed.reset();
     } else if (changed.has('refreshInterval')) {
@@ -387,6 +393,14 @@ export class RenseiSessionList extends LitElement {
   #onGridFocusIn(event: FocusEvent): void {
     const row = this.#rowOf(event);
     if (row) this.focusedId = row.dataset.sessionId!;
+  }
+
+  #onGridPointerOver(event: PointerEvent): void {
+    this.hoveredId = this.#rowOf(event)?.dataset.sessionId ?? '';
+  }
+
+  #onGridPointerLeave(): void {
+    this.hoveredId = '';
   }
 
   #onGridKeyDown(event: KeyboardEvent): void {
@@ -634,6 +648,7 @@ export class RenseiSessionList extends LitElement {
     const t = this.#text;
     const { start, end } = this.#rowWindow.rangeFor(rows.length);
     const shown = rows.slice(start, end);
+    const now = Date.now();
     this.#rendered = shown;
     // The one Tab stop: the focused row while it is in the window, else the first one shown.
     const focusedId = shown.some((row) => row.id === this.focusedId) ? this.focusedId : shown[0]?.id;
@@ -646,6 +661,8 @@ export class RenseiSessionList extends LitElement {
       @click=${this.#onGridClick}
       @keydown=${this.#onGridKeyDown}
       @focusin=${this.#onGridFocusIn}
+      @pointerover=${this.#onGridPointerOver}
+      @pointerleave=${this.#onGridPointerLeave}
     >
       <div class="header-group" role="rowgroup">
         <div class="row header" role="row" part="header" aria-rowindex="1">
@@ -663,48 +680,67 @@ export class RenseiSessionList extends LitElement {
         ${repeat(
           shown,
           (row) => row.id,
-          (row, index) => this.#renderRow(row, start + index, row.id === focusedId),
+          (row, index) => this.#renderRow(row, start + index, row.id === focusedId, now),
         )}
       </div>
     </div>`;
   }
 
-  #renderRow(row: SessionRow, index: number, focused: boolean): TemplateResult {
+  #healthName(health: SessionRow['health']): string {
+    let name = this.#healthNames.get(health);
+    if (name === undefined) {
+      name = this.#text.healthName(health.colour, health.signals.map(signalWords));
+      this.#healthNames.set(health, name);
+    }
+    return name;
+  }
+
+  /**
+   * One row. Cells take their text through `.textContent` (no marker node per binding), and the
+   * copy button and the health tooltip exist only in the rows a person can reach them in (the one
+   * hovered, the one holding the Tab stop, one just copied): a window of rows costs less to build.
+   */
+  #renderRow(row: SessionRow, index: number, focused: boolean, now: number): TemplateResult {
     const t = this.#text;
     const locale = this.#resolvedLocale;
     const { session, health } = row;
     const live = this.#feed.store.isLive(row);
     const stale = isTicking(row) && !live;
-    const healthName = t.healthName(health.colour, health.signals.map(signalWords));
-    const selected = row.id === this.selected;
+    const healthName = this.#healthName(health);
+    const active = focused || row.id === this.hoveredId || row.id === this.copied?.id;
+    const started = row.startedMs === null ? '' : formatDateTime(row.startedMs, locale);
     return html`<div
       class="row"
       role="row"
       part="row"
       data-session-id=${row.id}
       aria-rowindex=${index + 2}
-      aria-selected=${selected ? 'true' : 'false'}
+      aria-selected=${row.id === this.selected ? 'true' : 'false'}
       tabindex=${focused ? 0 : -1}
     >
       <span role="gridcell" class="cell c-health" part="cell">
         <span class="dot" part="health-dot" data-health=${health.colour} role="img" aria-label=${healthName}></span>
-        <span class="tooltip" part="tooltip" aria-hidden="true">${healthName}</span>
+        ${active ? html`<span class="tooltip" part="tooltip" aria-hidden="true">${healthName}</span>` : nothing}
       </span>
-      <span role="gridcell" class="cell c-identifier" part="cell">${this.#renderIdentifier(row)}</span>
+      <span role="gridcell" class="cell c-identifier" part="cell">
+        ${this.#renderIdentifier(row)} ${active ? this.#renderCopy(row.id) : nothing}
+      </span>
       <span role="gridcell" class="cell c-status" part="cell">
-        <span class="badge" part="status-badge" data-status=${session.status}>${t.statusName(session.status)}</span>
+        <span
+          class="badge"
+          part="status-badge"
+          data-status=${session.status}
+          .textContent=${t.statusName(session.status)}
+        ></span>
       </span>
-      <span role="gridcell" class="cell c-work-type" part="cell">${session.workType || MISSING}</span>
-      <span role="gridcell" class="cell c-provider" part="cell">${session.provider || MISSING}</span>
-      <span role="gridcell" class="cell c-started" part="cell" title=${formatDateTime(row.startedMs, locale)}>
-        <span part="started">${formatRelativeTime(row.startedMs, Date.now(), locale)}</span>${
-          row.startedMs === null
-            ? nothing
-            : html`<span class="visually-hidden">, ${formatDateTime(row.startedMs, locale)}</span>`
-        }
+      <span role="gridcell" class="cell c-work-type" part="cell" .textContent=${session.workType || MISSING}></span>
+      <span role="gridcell" class="cell c-provider" part="cell" .textContent=${session.provider || MISSING}></span>
+      <span role="gridcell" class="cell c-started" part="cell" title=${started || MISSING}>
+        <span part="started" .textContent=${formatRelativeTime(row.startedMs, now, locale)}></span
+        ><span class="visually-hidden" .textContent=${started && `, ${started}`}></span>
       </span>
       <span role="gridcell" class="cell c-duration num" part="cell">
-        ${formatDuration(durationAt(row, Date.now(), live), locale)}
+        ${formatDuration(durationAt(row, now, live), locale)}
         ${
           stale
             ? html`<span class="not-live" part="not-live" title=${t.notLiveTitle(this.#formatTime(row.fetchedAt))}
@@ -713,32 +749,34 @@ export class RenseiSessionList extends LitElement {
             : nothing
         }
       </span>
-      <span role="gridcell" class="cell c-cost num" part="cell">${formatCost(row.costUsd, locale)}</span>
+      <span role="gridcell" class="cell c-cost num" part="cell" .textContent=${formatCost(row.costUsd, locale)}></span>
     </div>`;
   }
 
   #renderIdentifier(row: SessionRow): TemplateResult {
-    const t = this.#text;
     const label = row.session.issueIdentifier || MISSING;
     const href = detailHref(this.detailUrl, row.id, document.baseURI);
-    const copied = this.copied?.id === row.id ? this.copied : null;
     // Inner controls take no Tab stop: the row is the grid's one; Enter follows, Ctrl/Cmd+C copies.
-    return html`${
-        href
-          ? html`<a part="identifier" href=${href} tabindex="-1">${label}</a>`
-          : html`<span part="identifier">${label}</span>`
-      }<button
-        type="button"
-        class="copy"
-        part="copy"
-        tabindex="-1"
-        data-copied=${copied ? (copied.ok ? 'ok' : 'failed') : nothing}
-        title=${t.copyId}
-        aria-label=${t.copyId}
-        @click=${() => this.#copyId(row.id)}
-      >
-        ${copied ? (copied.ok ? t.copied : t.copyFailed) : COPY_ICON}
-      </button>`;
+    return href
+      ? html`<a part="identifier" href=${href} tabindex="-1" .textContent=${label}></a>`
+      : html`<span part="identifier" .textContent=${label}></span>`;
+  }
+
+  #renderCopy(id: string): TemplateResult {
+    const t = this.#text;
+    const copied = this.copied?.id === id ? this.copied : null;
+    return html`<button
+      type="button"
+      class="copy"
+      part="copy"
+      tabindex="-1"
+      data-copied=${copied ? (copied.ok ? 'ok' : 'failed') : nothing}
+      title=${t.copyId}
+      aria-label=${t.copyId}
+      @click=${() => this.#copyId(id)}
+    >
+      ${copied ? (copied.ok ? t.copied : t.copyFailed) : COPY_ICON}
+    </button>`;
   }
 
   #renderLoadMore(): TemplateResult | typeof nothing {

@@ -251,8 +251,10 @@ describe('<rensei-session-list> details people expect', () => {
       const el = await mount();
       const second = parts(el, 'row')[1]!;
       second.focus();
+      await el.updateComplete;
       expect(getComputedStyle(second.querySelector('[part~="copy"]')!).visibility).to.equal('visible');
-      expect(getComputedStyle(parts(el, 'row')[0]!.querySelector('[part~="copy"]')!).visibility).to.equal('hidden');
+      // Only the rows a person is on hold the button: the first row no longer has the Tab stop.
+      expect(parts(el, 'row')[0]!.querySelector('[part~="copy"]')).to.equal(null);
       await sendKeys({ down: 'Control' });
       await sendKeys({ press: 'KeyC' });
       await sendKeys({ up: 'Control' });
@@ -262,6 +264,19 @@ describe('<rensei-session-list> details people expect', () => {
   });
 
   describe('narrow embeds', () => {
+    it('keeps every row one height, whether it holds the copy button and tooltip or not', async () => {
+      fake = installFakeFetch(() => page(sessions(5)));
+      for (const width of [900, 320]) {
+        const el = await mount({ style: `width: ${width}px` });
+        const rows = parts(el, 'row');
+        // Row 0 holds the Tab stop, so it has the copy button; row 1 has none.
+        expect(rows[0]!.querySelector('[part~="copy"]')).to.not.equal(null);
+        expect(rows[1]!.querySelector('[part~="copy"]')).to.equal(null);
+        const heights = rows.map((row) => row.getBoundingClientRect().height);
+        expect(new Set(heights).size, `rows at ${width}px: ${heights.join(', ')}`).to.equal(1);
+      }
+    });
+
     it('turns rows into two-line cards below 520px of its own width, usable at 320px', async () => {
       fake = installFakeFetch(() => page(sessions(5)));
       const wide = await mount({ style: 'width: 900px' });

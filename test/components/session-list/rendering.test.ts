@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { installFakeFetch, page, rawSession, type FakeFetch } from '../../helpers/fake-fetch.js';
+import { sendMouse } from '@web/test-runner-commands';
+import { installFakeFetch, page, rawSession, sessions, type FakeFetch } from '../../helpers/fake-fetch.js';
 import { mount, part, parts, rowText, shadow, text } from '../../helpers/element.js';
 
 describe('<rensei-session-list> rendering', () => {
@@ -105,9 +106,36 @@ describe('<rensei-session-list> rendering', () => {
       'Health green',
       'Health unknown',
     ]);
-    expect(parts(el, 'tooltip').map((tip) => text(tip))).to.deep.equal(
-      dots.map((dot) => dot.getAttribute('aria-label')),
-    );
+    // The tooltip says the same, in the row under the pointer (see the hover test below).
+    const tips: string[] = [];
+    for (const row of parts(el, 'row')) {
+      row.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      tips.push(text(row.querySelector('[part~="tooltip"]')));
+    }
+    expect(tips).to.deep.equal(dots.map((dot) => dot.getAttribute('aria-label')));
+  });
+
+  it('shows the tooltip when the pointer is on the dot, and holds tooltips only in rows a person is on', async () => {
+    fake = installFakeFetch(() => page(sessions(30)));
+    const el = await mount();
+    const rows = parts(el, 'row');
+    // The row holding the Tab stop has one (for keyboard focus); the other rows none.
+    expect(parts(el, 'tooltip').length).to.equal(1);
+    const dot = rows[3]!.querySelector<HTMLElement>('[part~="health-dot"]')!;
+    const box = dot.getBoundingClientRect();
+    await sendMouse({
+      type: 'move',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    await el.updateComplete;
+    const tooltip = rows[3]!.querySelector<HTMLElement>('[part~="tooltip"]')!;
+    expect(getComputedStyle(tooltip).display).to.equal('block');
+    expect(text(tooltip)).to.equal(dot.getAttribute('aria-label'));
+    expect(parts(el, 'tooltip').length).to.equal(2);
+    await sendMouse({ type: 'move', position: [0, 0] });
+    await el.updateComplete;
+    expect(parts(el, 'tooltip').length).to.equal(1);
   });
 
   it('gives each health level its own shape, not only its own colour', async () => {
