@@ -1,32 +1,33 @@
 /**
  * Memoized `Intl` formatters. Building one costs far more than using it, and a refresh formats
- * every visible row, so each (locale, options) pair is built once.
+ * every visible row, so each (locale, options) pair is built once. Callers pass options that
+ * they never mutate.
  */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
-
-function memo<F, O>(cache: Map<string, F>, make: (locale: string | undefined, options: O) => F) {
+/**
+ * Found by the options object first (callers pass constants: no key to build per call, and a
+ * window of rows formats hundreds of values a render), then by value, so equal options share one.
+ */
+function memo<F, O extends object>(make: (locale: string | undefined, options: O) => F) {
+  const byValue = new Map<string, F>();
+  const byObject = new WeakMap<O, Map<string | undefined, F>>();
   return (locale: string | undefined, options: O): F => {
-    const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-    let format = cache.get(key);
+    let byLocale = byObject.get(options);
+    if (!byLocale) byObject.set(options, (byLocale = new Map()));
+    let format = byLocale.get(locale);
     if (!format) {
-      format = make(locale, options);
-      cache.set(key, format);
+      const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+      format = byValue.get(key) ?? make(locale, options);
+      byValue.set(key, format);
+      byLocale.set(locale, format);
     }
     return format;
   };
 }
 
-export const numberFormat = memo(
-  numberFormats,
-  (locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options),
-);
+export const numberFormat = memo((locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options));
 export const dateTimeFormat = memo(
-  dateFormats,
   (locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options),
 );
 export const relativeTimeFormat = memo(
-  relativeFormats,
   (locale, options: Intl.RelativeTimeFormatOptions) => new Intl.RelativeTimeFormat(locale, options),
 );

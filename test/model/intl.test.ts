@@ -60,4 +60,22 @@ describe('intl: memoized formatters', () => {
     expect(d).to.be.instanceOf(Intl.DateTimeFormat);
     expect(r).to.be.instanceOf(Intl.RelativeTimeFormat);
   });
+
+  it('finds a formatter by its options object without building a key on every call', () => {
+    const options: Intl.NumberFormatOptions = { minimumIntegerDigits: 3 };
+    const first = numberFormat('en-US', options);
+    const stringify = JSON.stringify;
+    let calls = 0;
+    JSON.stringify = ((...args: Parameters<typeof stringify>) => {
+      calls++;
+      return stringify(...args);
+    }) as typeof stringify;
+    try {
+      for (let i = 0; i < 100; i++) expect(numberFormat('en-US', options)).to.equal(first);
+    } finally {
+      JSON.stringify = stringify;
+    }
+    expect(calls).to.equal(0);
+    expect(first.format(7)).to.equal('007');
+  });
 });

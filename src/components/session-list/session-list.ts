@@ -22,10 +22,10 @@ import {
   formatDateTime,
   formatDuration,
   formatRelativeTime,
+  formatTime,
   MISSING,
 } from '../../model/format.js';
 import { signalWords } from '../../model/health.js';
-import { dateTimeFormat } from '../../model/intl.js';
 import { durationAt, isTicking, type SessionRow } from '../../model/session-row.js';
 import type { StoreChange } from '../../model/session-store.js';
 import { defaultStrings, type SessionListStrings } from '../../strings.js';
@@ -536,7 +536,7 @@ export class RenseiSessionList extends LitElement {
   }
 
   #formatTime(ms: number): string {
-    return dateTimeFormat(this.#resolvedLocale, { timeStyle: 'medium' }).format(ms);
+    return formatTime(ms, this.#resolvedLocale);
   }
 
   #retryCountdown(): string {
