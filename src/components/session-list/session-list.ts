@@ -604,7 +604,8 @@ export class RenseiSessionList extends LitElement {
       </div>`;
     }
     if (store.isEmpty && updatedAt === null) {
-      return html`<div class="state loading" part="loading" role="status">${t.loading}</div>`;
+      // The grid's frame and header are built while the answer is on its way, not after it lands.
+      return this.#renderGridAnd([], html`<div class="state loading" part="loading" role="status">${t.loading}</div>`);
     }
     if (store.isEmpty) {
       return html`<div class="state empty" part="empty" data-empty="project">
@@ -613,7 +614,12 @@ export class RenseiSessionList extends LitElement {
     }
     const { rows } = this.#filtered;
     if (rows.length === 0) return this.#renderFilteredEmpty();
-    return this.#renderGrid(rows);
+    return this.#renderGridAnd(rows, nothing);
+  }
+
+  /** One template for loading and loaded, so the grid built for the loading state is kept. */
+  #renderGridAnd(rows: SessionRow[], after: TemplateResult | typeof nothing): TemplateResult {
+    return html`${this.#renderGrid(rows)}${after}`;
   }
 
   #renderFilteredEmpty(): TemplateResult {
