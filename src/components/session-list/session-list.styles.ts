@@ -67,24 +67,20 @@ export const styles = css`
     flex: 1 1 auto;
     min-height: 0;
     overflow: auto;
-    /* Windowing changes the spacers as it scrolls: the browser must not "anchor" against that. */
-    overflow-anchor: none;
   }
 
+  /* Windowing changes the spacers as it scrolls: the browser must not "anchor" against that. */
+  .scroller,
   .rows {
     overflow-anchor: none;
   }
 
+  /* The one input is the search field. */
   button,
   select,
   input {
     font: inherit;
     color: inherit;
-  }
-
-  button,
-  select,
-  input[type='search'] {
     background: var(--_background);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -228,11 +224,6 @@ export const styles = css`
     box-shadow: inset 3px 0 0 var(--_accent);
   }
 
-  [part~='row']:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: -2px;
-  }
-
   .cell {
     padding: var(--_pad-y) var(--_pad-x);
     min-width: 0;
@@ -312,7 +303,6 @@ export const styles = css`
     width: 12px;
     height: 12px;
     vertical-align: middle;
-    background: var(--_unknown);
     forced-color-adjust: none;
   }
 
@@ -332,7 +322,6 @@ export const styles = css`
   }
 
   .dot[data-health='unknown'] {
-    background: transparent;
     border: 2px solid var(--_unknown);
     border-radius: 50%;
   }
