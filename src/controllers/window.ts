@@ -195,14 +195,22 @@ export class WindowController implements ReactiveController {
     return scroller && scroller.scrollHeight > scroller.clientHeight + 1 ? scroller : null;
   }
 
+  /**
+   * The visible band: the viewport, clipped by the element's scroller when its height is its own
+   * (it overflows, or its content ends above its bottom: the host gave it a height). A scroller
+   * as tall as its content may still grow (while the first page loads), so it doesn't clip.
+   */
   #clip(): { clipTop: number; clipBottom: number } {
     let clipTop = 0;
     let clipBottom = window.innerHeight;
-    const scroller = this.#ownScroller();
+    const scroller = this.targets.scroller();
     if (scroller) {
       const box = scroller.getBoundingClientRect();
-      clipTop = Math.max(clipTop, box.top);
-      clipBottom = Math.min(clipBottom, box.bottom);
+      const contentBottom = scroller.lastElementChild?.getBoundingClientRect().bottom ?? box.bottom;
+      if (scroller.scrollHeight > scroller.clientHeight + 1 || contentBottom < box.bottom - 1) {
+        clipTop = Math.max(clipTop, box.top);
+        clipBottom = Math.min(clipBottom, box.bottom);
+      }
     }
     return { clipTop, clipBottom };
   }

@@ -141,6 +141,17 @@ describe('window: WindowController on an element that scrolls itself', () => {
     expect(shownIds(element)[0]).to.equal(0);
   });
 
+  it("clips by its own scroller's box before the scroller overflows, so the first window is exact", async () => {
+    element.items = [{ id: 0 }];
+    await settle(element);
+    const renders = element.renders;
+    element.items = Array.from({ length: 10_000 }, (_, id) => ({ id }));
+    await settle(element);
+    // One render, already the 200 px band's 10 rows plus the overscan (not the viewport's ~30).
+    expect(element.renders).to.equal(renders + 1);
+    expect(shownIds(element).length).to.equal(10 + OVERSCAN_ROWS);
+  });
+
   it('keeps its rows through a scroll that stays within half the overscan, and re-windows past it', async () => {
     const scroller = element.renderRoot.querySelector<HTMLElement>('.scroller')!;
     const before = shownIds(element);
