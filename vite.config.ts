@@ -52,7 +52,9 @@ function terserBundle(): PluginOption {
           ecma: 2022,
           compress: { passes: 2 },
           format: { comments: false },
-          sourceMap: hasMap ? { content: readFileSync(mapFile, 'utf8'), url: basename(mapFile) } : false,
+          sourceMap: hasMap
+            ? { content: readFileSync(mapFile, 'utf8'), url: basename(mapFile), includeSources: true }
+            : false,
         });
         writeFileSync(file, `${result.code}\n`);
         if (hasMap && typeof result.map === 'string') writeFileSync(mapFile, result.map);
