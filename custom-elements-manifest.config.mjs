@@ -1,6 +1,6 @@
 // The Custom Elements Manifest (custom-elements.json), from the JSDoc on the element's class:
 // `npm run analyze` (part of `npm run build` and of `npm test`). `litelement` makes the analyzer
-// read Lit's legacy decorators (@property with `attribute`, `reflect`, `type`; @state is private).
+// read Lit's `static properties` (`attribute`, `reflect`, `type`; `state: true` is private).
 //
 // The analyzer reads src/; the package ships dist/, which mirrors it (vite builds one file per
 // module), so the plugins below point each module at the file a consumer has, and keep to what

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ApiError } from '../../api/client.js';
 import type { Session } from '../../api/schema.js';
@@ -112,6 +111,27 @@ const COPIED_MS = 1500;
 export class RenseiSessionList extends LitElement {
   static override styles = styles;
 
+  static override properties = {
+    project: {},
+    token: {},
+    apiBase: { attribute: 'api-base' },
+    status: { reflect: true },
+    search: { reflect: true },
+    health: { reflect: true },
+    refreshInterval: { type: Number, attribute: 'refresh-interval' },
+    timeout: { type: Number },
+    selected: { reflect: true },
+    locale: {},
+    detailUrl: { attribute: 'detail-url' },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    urlParamPrefix: { attribute: 'url-param-prefix' },
+    theme: { reflect: true },
+    strings: { attribute: false },
+    focusedId: { state: true, attribute: false },
+    hoveredId: { state: true, attribute: false },
+    copied: { state: true, attribute: false },
+  };
+
   /** This copy's package version (equal to `package.json`'s; a test holds it there). */
   static readonly version: string = '0.1.0';
 
@@ -128,64 +148,64 @@ export class RenseiSessionList extends LitElement {
   }
 
   /** A project slug, or a `proj_…` id; empty scopes by the page's Referer. */
-  @property() project = '';
+  project = '';
 
   /** An `rsk_*` API key, sent as `Authorization: Bearer`. Prefer the property; it is never reflected. */
-  @property() token = '';
+  token = '';
 
   /** Where the API lives: an origin, optionally with a path prefix (a same-origin proxy works too). */
-  @property({ attribute: 'api-base' }) apiBase = 'https://app.rensei.ai';
+  apiBase = 'https://app.rensei.ai';
 
   /** Status filter; `""` = all. Any status word works. */
-  @property({ reflect: true }) status = '';
+  status = '';
 
   /** Identifier prefix filter, case-insensitive. */
-  @property({ reflect: true }) search = '';
+  search = '';
 
   /** Health filter: `""` = all, `attention` = yellow and red, `blocking` = red. */
-  @property({ reflect: true }) health = '';
+  health = '';
 
   /** Seconds between live refreshes (fractions allowed); 0 turns live refresh off. */
-  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 15;
+  refreshInterval = 15;
 
   /**
    * Seconds to wait for an answer (fractions allowed) before giving up on a request that hangs; it
    * then fails like any other (the rows stay; live refresh tries again, backing off). 0 or empty: 30.
    */
-  @property({ type: Number }) timeout = 30;
+  timeout = 30;
 
   /** The id of the session the host is showing; that row is marked selected. */
-  @property({ reflect: true }) selected = '';
+  selected = '';
 
   /** BCP 47 locale for numbers, costs and times; defaults to the document's `lang`, then the browser's. */
-  @property() locale = '';
+  locale = '';
 
   /**
    * A detail-link template with `{id}`, e.g. `https://app.rensei.ai/sessions/{id}`: each identifier
    * becomes a real link (new tab, copy link address work), followed on activation unless cancelled.
    */
-  @property({ attribute: 'detail-url' }) detailUrl = '';
+  detailUrl = '';
 
   /** Mirror `status`, `search` and `health` into the page's query string, and read them back on load. */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  syncUrl = false;
 
   /** Prefix of the query parameters `sync-url` writes (`rensei-status`, …), so two widgets don't collide. */
-  @property({ attribute: 'url-param-prefix' }) urlParamPrefix = 'rensei-';
+  urlParamPrefix = 'rensei-';
 
   /** `light` or `dark` forces a theme; empty follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme = '';
+  theme = '';
 
   /** Replaces any of the widget's words (see `SessionListStrings`). */
-  @property({ attribute: false }) strings: Partial<SessionListStrings> = {};
+  strings: Partial<SessionListStrings> = {};
 
   /** The id of the row that holds the grid's one Tab stop. */
-  @state() private focusedId = '';
+  private focusedId = '';
 
   /** The row under the pointer: it gets the copy button and the health tooltip. */
-  @state() private hoveredId = '';
+  private hoveredId = '';
 
   /** The last copy of an id, for its visible confirmation. */
-  @state() private copied: { id: string; ok: boolean } | null = null;
+  private copied: { id: string; ok: boolean } | null = null;
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #feed = new SessionFeedController(this, {
