@@ -2,7 +2,7 @@
  * One config, three jobs:
  * - `vite` (npm start): the demo, served with the built-in mock API, or proxying to a real
  *   Rensei when RENSEI_API_BASE is set;
- * - `vite build` : dist/index.js, ESM for bundlers, with lit, @lit/task and zod external;
+ * - `vite build` : dist/index.js, ESM for bundlers, with lit and zod external;
  * - `vite build --mode bundle`: dist/rensei-session-list.bundle.js, one self-contained, fully
  *   minified module for a plain <script type="module">.
  */

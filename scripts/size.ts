@@ -1,9 +1,9 @@
 /**
  * `npm run size`: the size budget. Reads what `npm run build` wrote (it builds nothing itself) and
  * reports min+gzip (gzip level 9, node:zlib) of
- * - dist/rensei-session-list.bundle.js: the self-contained bundle (Lit, @lit/task and zod/mini
- *   included). This is the budgeted file: above BUDGET_BYTES the script exits 1.
- * - dist/index.js: the entry for bundlers (lit, @lit/task, zod external). The build leaves it
+ * - dist/rensei-session-list.bundle.js: the self-contained bundle (Lit and zod/mini included).
+ *   This is the budgeted file: above BUDGET_BYTES the script exits 1.
+ * - dist/index.js: the entry for bundlers (lit, zod external). The build leaves it
  *   unminified (and may split it one file per module), so it is bundled with its relative imports
  *   and minified here in memory with esbuild, as a consumer's bundler would.
  *

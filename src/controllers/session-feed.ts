@@ -1,13 +1,13 @@
 /**
  * Loads and keeps a project's sessions: the first page, "load more", live refresh, retries.
  *
- * Each request runs as a `@lit/task` run, which gives it an `AbortSignal` and a pending status;
- * at most one is in flight. The rows live in a `SessionStore`, so a pending or failed refresh never
- * blanks them. A change of project, token or api-base starts a new generation: whatever was in
- * flight is aborted, and an answer for an older generation is never merged.
+ * Each request gets an `AbortSignal` of its own and makes the feed pending (the host re-renders as
+ * it starts and as it ends); at most one is in flight, and a new one aborts it. The rows live in a
+ * `SessionStore`, so a pending or failed refresh never blanks them. A change of project, token or
+ * api-base starts a new generation: whatever was in flight is aborted, and an answer for an older
+ * generation is never merged.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
 import { ApiError, DEFAULT_TIMEOUT_MS, fetchSessionsPage } from '../api/client.js';
 import type { RejectedRow } from '../api/schema.js';
 import { backoffDelay, jitter } from '../model/backoff.js';
@@ -66,21 +66,20 @@ export class SessionFeedController implements ReactiveController {
   #connected = false;
   #started = false;
   #pendingKind: FeedRequestKind = 'refresh';
-  readonly #task: Task<[FeedRequestKind, number], void>;
+  /** The request in flight, aborted by the next one. */
+  #request: AbortController | null = null;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly source: FeedSource,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #source: FeedSource;
+
+  constructor(host: ReactiveControllerHost, source: FeedSource) {
+    this.#host = host;
+    this.#source = source;
     host.addController(this);
-    this.#task = new Task(host, {
-      task: ([kind, generation], { signal }) => this.#load(kind, generation, signal),
-      autoRun: false,
-    });
   }
 
   get pending(): boolean {
-    return this.#task.status === TaskStatus.PENDING;
+    return this.#request !== null;
   }
 
   get pendingKind(): FeedRequestKind | null {
@@ -99,7 +98,7 @@ export class SessionFeedController implements ReactiveController {
     this.#connected = false;
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#clearTimer();
-    this.#task.abort();
+    this.#request?.abort();
   }
 
   /** Project, token or api-base changed: start over. */
@@ -143,7 +142,7 @@ export class SessionFeedController implements ReactiveController {
   }
 
   #intervalMs(): number {
-    const seconds = Number(this.source.settings().refreshInterval);
+    const seconds = Number(this.#source.settings().refreshInterval);
     return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
   }
 
@@ -152,14 +151,30 @@ export class SessionFeedController implements ReactiveController {
     if (this.pending && !force) return Promise.resolve();
     this.#clearTimer();
     this.#pendingKind = kind;
-    // Task.run aborts the run in flight, if any.
-    return this.#task.run([kind, this.#generation]).catch(() => undefined);
+    return this.#send(kind);
+  }
+
+  /** One request: aborts the one in flight, and settles (never rejects) once this one is over. */
+  async #send(kind: FeedRequestKind): Promise<void> {
+    this.#request?.abort();
+    const request = (this.#request = new AbortController());
+    this.#host.requestUpdate();
+    try {
+      await this.#load(kind, this.#generation, request.signal);
+    } catch {
+      // #load reported it (onError); the caller of refresh() or loadMore() only waits.
+    }
+    // Only the latest request ends the pending state: an aborted one settles after the next began.
+    if (this.#request === request) {
+      this.#request = null;
+      this.#host.requestUpdate();
+    }
   }
 
   async #load(kind: FeedRequestKind, generation: number, signal: AbortSignal): Promise<void> {
     const cursor = kind === 'more' ? this.store.nextCursor : null;
     try {
-      const { apiBase, project, token, timeout } = this.source.settings();
+      const { apiBase, project, token, timeout } = this.#source.settings();
       const timeoutSeconds = Number(timeout);
       const page = await fetchSessionsPage({
         apiBase,
@@ -175,12 +190,12 @@ export class SessionFeedController implements ReactiveController {
       const change =
         kind === 'more' && cursor !== null
           ? this.store.appendPage(page.sessions, page.cursor, cursor, now)
-          : this.store.mergeRefresh(page.sessions, page.cursor, now, this.source.isAwayFromTop());
+          : this.store.mergeRefresh(page.sessions, page.cursor, now, this.#source.isAwayFromTop());
       this.rejected = page.rejected;
       this.updatedAt = now;
       this.failure = null;
       this.#failures = 0;
-      this.source.onLoad(change, kind);
+      this.#source.onLoad(change, kind);
       this.#scheduleRefresh(this.#intervalMs());
     } catch (error) {
       if (signal.aborted || generation !== this.#generation) return;
@@ -196,7 +211,7 @@ export class SessionFeedController implements ReactiveController {
     const retryIn = this.#retryDelay(error);
     this.failure = { error, kind, retryAt: retryIn === null ? null : Date.now() + retryIn };
     if (error.kind === 'auth') this.authStopped = true;
-    this.source.onError(error, kind, retryIn);
+    this.#source.onError(error, kind, retryIn);
     if (retryIn !== null) this.#schedule(kind, retryIn);
   }
 
