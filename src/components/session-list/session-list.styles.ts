@@ -238,9 +238,15 @@ export const styles = css`
   }
 
   .c-health {
-    position: relative;
     overflow: visible;
     padding-right: 0;
+  }
+
+  /* Positioned, so what they hold out of flow (the tooltip, the started cell's hidden words)
+     stays inside the scroller's clip instead of lengthening the page. */
+  .c-health,
+  .c-started {
+    position: relative;
   }
 
   .c-identifier {

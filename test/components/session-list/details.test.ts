@@ -2,6 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { installFakeFetch, page, rawSession, sessions, type FakeFetch } from '../../helpers/fake-fetch.js';
 import { mount, part, parts, rowIds, shadow, text } from '../../helpers/element.js';
+import { settleElement } from '../../helpers/tasks.js';
 import type { FilterChangeEvent } from '../../../src/events.js';
 
 describe('<rensei-session-list> details people expect', () => {
@@ -260,6 +261,18 @@ describe('<rensei-session-list> details people expect', () => {
       await sendKeys({ up: 'Control' });
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect(writes).to.deep.equal([rows[1]!.id]);
+    });
+  });
+
+  describe('embedding', () => {
+    it("keeps what it clips inside its own box: rows scrolled out of view don't lengthen the page", async () => {
+      fake = installFakeFetch(() => page(sessions(200)));
+      const el = await mount({ style: 'height: 300px' });
+      part(el, 'scroller')!.scrollTop = 36 * 100;
+      await settleElement(el);
+      const page_ = document.scrollingElement!;
+      const bottom = el.getBoundingClientRect().bottom + scrollY;
+      expect(page_.scrollHeight).to.be.at.most(Math.max(innerHeight, Math.ceil(bottom) + 40));
     });
   });
 
