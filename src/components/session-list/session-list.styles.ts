@@ -253,6 +253,10 @@ export const styles = css`
     display: flex;
     align-items: center;
     gap: 4px;
+  }
+
+  /* The identifier itself, not its column: the header reads like the other headers. */
+  [part~='identifier'] {
     font-weight: 600;
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.95em;
