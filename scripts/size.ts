@@ -175,7 +175,7 @@ const over = bundleGzip > BUDGET_BYTES;
 
 if (!quiet) {
   console.log(
-    `${ENTRY}: ${kb(entryGzip)} min+gzip with its own modules (bundled and minified here; lit, @lit/task, zod external; the file alone: ${kb(gzip(entry))} gzip)`,
+    `${ENTRY}: ${kb(entryGzip)} min+gzip with its own modules (bundled and minified here; lit and zod external; the file alone: ${kb(gzip(entry))} gzip)`,
   );
   breakdown(bundle, bundleGzip);
   console.log('');
