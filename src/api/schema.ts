@@ -1,9 +1,10 @@
 /**
  * The shape of `GET /api/public/sessions`, as the contract (§2) allows it to vary.
  *
- * Every answer is untrusted. The page is checked first (is it a session list at all?), then each
- * row on its own, so one bad row costs that row and not the page. Unknown fields are stripped
- * (the API grows); known fields of the wrong type reject their row.
+ * Every answer is untrusted. A page is checked as a whole first; when anything in it is wrong, it
+ * is checked again as a list (is it a session list at all?), then each row on its own, so one bad
+ * row costs that row and not the page. Unknown fields are stripped (the API grows); known fields
+ * of the wrong type reject their row.
  *
  * Each schema's `error` is a noun phrase ("a string"), so a message reads
  * "`sessions[3].status` must be a string": zod/mini's own messages are generic.
@@ -64,13 +65,17 @@ export const sessionSchema = z.object(
   { error: 'an object' },
 );
 
-const pageSchema = z.object(
-  {
-    sessions: z.array(z.unknown(), { error: 'an array' }),
-    cursor: z.optional(z.nullable(z.string({ error: 'a string or null' }))),
-  },
-  { error: 'a JSON object' },
-);
+const pageOf = <Row extends z.core.SomeType>(row: Row) =>
+  z.object(
+    {
+      sessions: z.array(row, { error: 'an array' }),
+      cursor: z.optional(z.nullable(z.string({ error: 'a string or null' }))),
+    },
+    { error: 'a JSON object' },
+  );
+const pageSchema = pageOf(z.unknown());
+/** The page and every row in one parse: a safeParse per row costs more than its row's checks. */
+const validPageSchema = pageOf(sessionSchema);
 
 /** One session as parsed: the contract's fields, unknown ones dropped. */
 export type Session = z.infer<typeof sessionSchema>;
@@ -112,16 +117,20 @@ export function describeIssue(issue: Issue, prefix: readonly PropertyKey[] = [])
 
 /** Parses one page, keeping the valid rows; throws SchemaError when the page itself is not a list. */
 export function parseSessionsPage(body: unknown): ParsedPage {
-  const page = z.safeParse(pageSchema, body, { reportInput: true });
-  if (!page.success) {
-    throw new SchemaError(`The server's answer is not a session list: ${describeIssue(page.error.issues[0]!)}.`);
+  // Nearly every page is valid throughout: one parse. Otherwise row by row (below), which gives
+  // the same rows and messages, as a valid page is one where every row parses on its own.
+  const valid = z.safeParse(validPageSchema, body);
+  if (valid.success) return { sessions: valid.data.sessions, rejected: [], cursor: valid.data.cursor ?? null };
+  const list = z.safeParse(pageSchema, body, { reportInput: true });
+  if (!list.success) {
+    throw new SchemaError(`The server's answer is not a session list: ${describeIssue(list.error.issues[0]!)}.`);
   }
   const sessions: Session[] = [];
   const rejected: RejectedRow[] = [];
-  page.data.sessions.forEach((row, index) => {
+  list.data.sessions.forEach((row, index) => {
     const parsed = z.safeParse(sessionSchema, row, { reportInput: true });
     if (parsed.success) sessions.push(parsed.data);
     else rejected.push({ index, reason: describeIssue(parsed.error.issues[0]!, ['sessions', index]) });
   });
-  return { sessions, rejected, cursor: page.data.cursor ?? null };
+  return { sessions, rejected, cursor: list.data.cursor ?? null };
 }

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import * as z from 'zod/mini';
 import { describeIssue, parseSessionsPage, SchemaError, sessionSchema } from '../../src/api/schema.js';
 
 const valid = {
@@ -387,6 +388,30 @@ describe('schema: parseSessionsPage', () => {
       const copy = JSON.parse(JSON.stringify(body));
       parseSessionsPage(body);
       expect(body).to.deep.equal(copy);
+    });
+
+    it('gives a valid page the sessions that each row parses to on its own', () => {
+      const rows = [
+        valid,
+        row({ workType: 'coordination', provider: 'a-provider-name', extra: 1 }),
+        row({ health: { stuckSignals: [{ type: 'LongRunning', since: 'x' }] }, costUsd: 0.5, durationSeconds: 3 }),
+        row({ issueIdentifier: null, startedAt: '2026-06-02T14:22:00.123Z', completedAt: null }),
+      ];
+      const each = rows.map((fields) => z.parse(sessionSchema, fields));
+      const page = parseSessionsPage({ sessions: rows, cursor: 'c' });
+      expect(page).to.deep.equal({ sessions: each, rejected: [], cursor: 'c' });
+      // One bad row anywhere: the same sessions for the others, and the bad one named.
+      const withBad = parseSessionsPage({ sessions: [...rows.slice(0, 2), row({ costUsd: 'x' }), ...rows.slice(2)] });
+      expect(withBad.sessions).to.deep.equal(each);
+      expect(withBad.rejected).to.deep.equal([
+        { index: 2, reason: '`sessions[2].costUsd` must be a decimal string, a number or null' },
+      ]);
+    });
+
+    it('reports a bad cursor before any bad row, as a page that is not a list', () => {
+      expect(schemaErrorOf({ sessions: [row({ id: 5 })], cursor: 5 }).message).to.equal(
+        "The server's answer is not a session list: `cursor` must be a string or null.",
+      );
     });
 
     it('exposes sessionSchema for a single row', () => {
