@@ -7,9 +7,9 @@ import type { Session, StuckSignal } from '../api/schema.js';
 export type HealthColour = 'green' | 'yellow' | 'red' | 'unknown';
 
 export interface Health {
-  colour: HealthColour;
+  readonly colour: HealthColour;
   /** Active signal names as sent (`ToolLoopStuck`), in order, without repeats. */
-  signals: string[];
+  readonly signals: readonly string[];
 }
 
 /** Signals that mean an operator may need to act. Any other name, known or not, is advisory. */
@@ -25,17 +25,21 @@ function colourOfStatus(word: string | null | undefined): HealthColour {
   return word === 'green' || word === 'yellow' || word === 'red' ? word : 'unknown';
 }
 
+/**
+ * Health without signals, one frozen object per colour: nearly every row has none, and a row
+ * holding a reference costs far less than its own object and array.
+ */
+const BARE = {} as Record<HealthColour, Health>;
+const NO_SIGNALS: readonly string[] = Object.freeze([]);
+for (const colour of Object.keys(RANK) as HealthColour[]) BARE[colour] = Object.freeze({ colour, signals: NO_SIGNALS });
+
 export function deriveHealth(health: Session['health']): Health {
-  if (!health) return { colour: 'unknown', signals: [] };
-  const signals = [...new Set((health.stuckSignals ?? []).map(signalName).filter((name) => name.trim() !== ''))];
-  const fromSignals: HealthColour = signals.some((name) => BLOCKING_SIGNALS.has(name))
-    ? 'red'
-    : signals.length > 0
-      ? 'yellow'
-      : 'unknown';
-  const fromStatus = colourOfStatus(health.healthStatus);
-  const worse = RANK[fromSignals] > RANK[fromStatus] ? fromSignals : fromStatus;
-  return { colour: worse, signals };
+  const fromStatus = colourOfStatus(health?.healthStatus);
+  const sent = health?.stuckSignals;
+  const signals = sent?.length ? [...new Set(sent.map(signalName).filter((name) => name.trim() !== ''))] : [];
+  if (signals.length === 0) return BARE[fromStatus];
+  const fromSignals = signals.some((name) => BLOCKING_SIGNALS.has(name)) ? 'red' : 'yellow';
+  return { colour: RANK[fromSignals] > RANK[fromStatus] ? fromSignals : fromStatus, signals };
 }
 
 /** `ToolLoopStuck` → "Tool Loop Stuck"; `stale_heartbeat` → "Stale heartbeat". */

@@ -157,3 +157,40 @@ describe('health: matchesHealthFilter', () => {
     for (const colour of colours) expect(matchesHealthFilter(colour, 'bogus')).to.equal(true);
   });
 });
+
+describe('health: shared health without signals', () => {
+  const colours = ['green', 'yellow', 'red', 'unknown'] as const;
+
+  it('is one object per colour, whatever the health looked like', () => {
+    const green = deriveHealth({ healthStatus: 'green', stuckSignals: [] });
+    expect(deriveHealth({ healthStatus: 'green' })).to.equal(green);
+    expect(deriveHealth({ healthStatus: 'green', stuckSignals: null })).to.equal(green);
+    // Signals that are all blank count as none.
+    expect(deriveHealth({ healthStatus: 'green', stuckSignals: ['', ' '] })).to.equal(green);
+    const unknown = deriveHealth(undefined);
+    for (const health of [null, {}, { healthStatus: 'purple' }, { healthStatus: null, stuckSignals: [] }]) {
+      expect(deriveHealth(health)).to.equal(unknown);
+    }
+    expect(new Set(colours.map((colour) => deriveHealth({ healthStatus: colour })))).to.have.property('size', 4);
+  });
+
+  it('is frozen, its signals too, so no row can change another row’s health', () => {
+    for (const colour of colours) {
+      const health = deriveHealth({ healthStatus: colour });
+      expect(health).to.deep.equal({ colour, signals: [] });
+      expect(Object.isFrozen(health), colour).to.equal(true);
+      expect(Object.isFrozen(health.signals), colour).to.equal(true);
+      expect(() => ((health as { colour: string }).colour = 'red')).to.throw(TypeError);
+      expect(() => (health.signals as string[]).push('ClaimStuck')).to.throw(TypeError);
+      expect(deriveHealth({ healthStatus: colour })).to.deep.equal({ colour, signals: [] });
+    }
+  });
+
+  it('health with signals is a fresh object each time', () => {
+    const first = deriveHealth({ stuckSignals: ['LongRunning'] });
+    const second = deriveHealth({ stuckSignals: ['LongRunning'] });
+    expect(first).to.not.equal(second);
+    expect(first.signals).to.not.equal(second.signals);
+    expect(Object.isFrozen(first)).to.equal(false);
+  });
+});
