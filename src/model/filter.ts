@@ -25,6 +25,23 @@ export function hasActiveFilters(filters: SessionFilters): boolean {
   return filters.status !== '' || filters.search.trim() !== '' || filters.health !== '';
 }
 
+/**
+ * `text.toLowerCase().startsWith(prefix)` without a lower-cased copy of every row's text. Where the
+ * compared part of `text` is ASCII it matches code by code (lower-casing ASCII maps A–Z alone, one
+ * to one); from any other character on, case mapping may depend on context or change the length,
+ * so it lower-cases after all.
+ */
+export function startsLowered(text: string, prefix: string): boolean {
+  for (let i = 0; i < prefix.length; i++) {
+    let code = text.charCodeAt(i);
+    // NaN past the end of `text`: only a non-ASCII character could have made it longer.
+    if (!(code < 128)) return text.toLowerCase().startsWith(prefix);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 export function filterRows(rows: readonly SessionRow[], filters: SessionFilters): FilteredRows {
   const prefix = filters.search.trim().toLowerCase();
   const { status, health } = filters;
@@ -38,12 +55,7 @@ export function filterRows(rows: readonly SessionRow[], filters: SessionFilters)
   // Over 50,000 rows on every keystroke: plain loops, no closure per row.
   for (const row of rows) {
     if (status && row.session.status !== status) continue;
-    if (prefix) {
-      const keys = row.searchKeys;
-      let i = 0;
-      while (i < keys.length && !keys[i]!.startsWith(prefix)) i++;
-      if (i === keys.length) continue;
-    }
+    if (prefix && !startsLowered(row.session.issueIdentifier ?? '', prefix) && !startsLowered(row.id, prefix)) continue;
     if (health && !matchesHealthFilter(row.health.colour, health)) continue;
     kept.push(row);
     totalCostUsd += row.costUsd ?? 0;

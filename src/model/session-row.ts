@@ -1,6 +1,7 @@
 /**
- * A session plus what the list derives from it, computed once when its page arrives rather
- * than on every render (a refresh re-renders the window every second).
+ * A session plus what the list needs from it at every filtering pass (health, cost), made once
+ * when its page arrives. A row is small: a loaded project holds tens of thousands of them, so what
+ * only the rendered rows need (times, duration, search matching) is read from the session on use.
  */
 import type { Session } from '../api/schema.js';
 import { deriveHealth, type Health } from './health.js';
@@ -14,8 +15,6 @@ export interface SessionRow {
   /** Duration known when fetched (ms): given by the server, or claim to completion, or claim to fetch while working. */
   readonly durationAtFetchMs: number | null;
   readonly costUsd: number | null;
-  /** Lower-cased identifier and id, for the case-insensitive prefix search. */
-  readonly searchKeys: readonly string[];
   /** Clock time (ms) of the answer this row came from. */
   readonly fetchedAt: number;
 }
@@ -36,26 +35,54 @@ function durationAtFetch(session: Session, fetchedAt: number): number | null {
   return session.status === 'working' ? Math.max(0, fetchedAt - started) : null;
 }
 
+/** One per answer: its rows point at it rather than each holding the time as a number of its own. */
+interface Answer {
+  readonly fetchedAt: number;
+}
+
+class Row implements SessionRow {
+  readonly costUsd: number | null;
+
+  constructor(
+    readonly session: Session,
+    readonly health: Health,
+    readonly answer: Answer,
+  ) {
+    const cost = session.costUsd == null ? null : Number(session.costUsd);
+    this.costUsd = cost !== null && Number.isFinite(cost) ? cost : null;
+  }
+
+  get id(): string {
+    return this.session.id;
+  }
+
+  get fetchedAt(): number {
+    return this.answer.fetchedAt;
+  }
+
+  get startedMs(): number | null {
+    return timeOf(this.session.startedAt);
+  }
+
+  get durationAtFetchMs(): number | null {
+    return durationAtFetch(this.session, this.answer.fetchedAt);
+  }
+}
+
+let lastAnswer: Answer = { fetchedAt: NaN };
+
 export function toSessionRow(session: Session, fetchedAt: number): SessionRow {
-  const cost = session.costUsd == null ? null : Number(session.costUsd);
-  return {
-    id: session.id,
-    session,
-    health: deriveHealth(session.health),
-    startedMs: timeOf(session.startedAt),
-    durationAtFetchMs: durationAtFetch(session, fetchedAt),
-    costUsd: cost !== null && Number.isFinite(cost) ? cost : null,
-    searchKeys: [session.issueIdentifier?.toLowerCase() ?? '', session.id.toLowerCase()],
-    fetchedAt,
-  };
+  if (lastAnswer.fetchedAt !== fetchedAt) lastAnswer = { fetchedAt };
+  return new Row(session, deriveHealth(session.health), lastAnswer);
 }
 
 /** A working session's duration counts up while it is live; anything else shows what was fetched. */
 export function isTicking(row: SessionRow): boolean {
-  return row.session.status === 'working' && row.durationAtFetchMs !== null && row.session.completedAt == null;
+  return row.session.status === 'working' && row.session.completedAt == null && row.durationAtFetchMs !== null;
 }
 
 export function durationAt(row: SessionRow, now: number, live: boolean): number | null {
-  if (row.durationAtFetchMs === null) return null;
-  return isTicking(row) && live ? row.durationAtFetchMs + Math.max(0, now - row.fetchedAt) : row.durationAtFetchMs;
+  const atFetch = row.durationAtFetchMs;
+  if (atFetch === null) return null;
+  return isTicking(row) && live ? atFetch + Math.max(0, now - row.fetchedAt) : atFetch;
 }

@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import type { Session } from '../../src/api/schema.js';
 import {
   filterRows,
   hasActiveFilters,
   KNOWN_STATUSES,
   NO_FILTERS,
+  startsLowered,
   statusOptions,
   type SessionFilters,
 } from '../../src/model/filter.js';
@@ -92,6 +94,75 @@ describe('filter: filterRows', () => {
       expect(filterRows(rows, f({ search: '124' })).rows).to.have.length(0);
       expect(filterRows(rows, f({ search: 'NG-' })).rows).to.have.length(0);
       expect(filterRows(rows, f({ search: 'a111' })).rows).to.have.length(0);
+    });
+  });
+
+  describe('search beyond ASCII, as `toLowerCase().startsWith()` has it', () => {
+    const more = [
+      row({ id: 'u1', issueIdentifier: 'ÉTÉ-1' }),
+      row({ id: 'u2', issueIdentifier: 'İSTANBUL-2' }), // İ lower-cases to two code units: i + U+0307
+      row({ id: 'u3', issueIdentifier: 'ΟΔΟΣ-3' }), // a final sigma
+      row({ id: 'u4', issueIdentifier: '\u212A-4' }), // KELVIN SIGN lower-cases to an ASCII k
+      row({ id: 'u5', issueIdentifier: 'ENG-5\u0130' }),
+    ];
+    const found = (search: string) => ids(filterRows(more, f({ search })).rows);
+    it('matches accented and other cased letters', () => {
+      expect(found('été')).to.deep.equal(['u1']);
+      expect(found('ÉT')).to.deep.equal(['u1']);
+      expect(found('οδος')).to.deep.equal(['u3']);
+      expect(found('οδοσ')).to.deep.equal([]);
+    });
+    it('follows case mappings that change the length or leave ASCII', () => {
+      expect(found('i\u0307stanbul')).to.deep.equal(['u2']);
+      expect(found('istanbul')).to.deep.equal([]);
+      expect(found('k-4')).to.deep.equal(['u4']);
+      expect(found('eng-5i\u0307')).to.deep.equal(['u5']);
+      expect(found('eng-5i')).to.deep.equal(['u5']);
+    });
+  });
+
+  describe('startsLowered', () => {
+    const reference = (text: string, prefix: string) => text.toLowerCase().startsWith(prefix);
+    it('agrees with toLowerCase().startsWith() on hand-picked cases', () => {
+      const texts = ['', 'A', 'ops-1', 'OPS-1', 'ÉTÉ', 'İx', 'Σ', 'ΑΣ', 'AΣ b', '\u212A', 'a\u{1F600}b', 'ẞ', 'ǅ'];
+      for (const text of texts) {
+        const lower = text.toLowerCase();
+        for (let end = 0; end <= lower.length + 1; end++) {
+          for (const prefix of [lower.slice(0, end), lower.slice(0, end) + 'x', text.slice(0, end)]) {
+            expect(startsLowered(text, prefix), `${text} / ${prefix}`).to.equal(reference(text, prefix));
+          }
+        }
+      }
+    });
+    it('agrees with toLowerCase().startsWith() on generated strings', () => {
+      const char = fc.constantFrom(
+        'a',
+        'Z',
+        '-',
+        '1',
+        'É',
+        'é',
+        'İ',
+        'i',
+        '\u0307',
+        'Σ',
+        'σ',
+        'ς',
+        '\u212A',
+        'k',
+        'ẞ',
+        '\u{1F600}',
+      );
+      const text = fc.array(char, { maxLength: 8 }).map((chars) => chars.join(''));
+      fc.assert(
+        fc.property(text, text, fc.nat(8), (a, b, cut) => {
+          // Prefixes that match (lower-cased slices of the text) as well as ones that do not.
+          for (const prefix of [a.toLowerCase().slice(0, cut), b.toLowerCase(), b]) {
+            expect(startsLowered(a, prefix), `${a} / ${prefix}`).to.equal(reference(a, prefix));
+          }
+        }),
+        { numRuns: 2000 },
+      );
     });
   });
 

@@ -20,12 +20,45 @@ describe('session-row: toSessionRow', () => {
     expect(toSessionRow(s(), T0).health.colour).to.equal('unknown');
   });
 
-  it('lower-cases the identifier and id as search keys', () => {
-    expect(toSessionRow(s({ id: 'AbC123', issueIdentifier: 'ENG-124' }), T0).searchKeys).to.deep.equal([
-      'eng-124',
-      'abc123',
-    ]);
-    expect(toSessionRow(s({ issueIdentifier: null }), T0).searchKeys).to.deep.equal(['', 'abc123']);
+  it('rows of one answer share its fetch time; another answer gets its own', () => {
+    const a = toSessionRow(s({ id: 'a' }), T0);
+    const b = toSessionRow(s({ id: 'b' }), T0);
+    const c = toSessionRow(s({ id: 'c' }), T0 + 1);
+    expect([a.fetchedAt, b.fetchedAt, c.fetchedAt]).to.deep.equal([T0, T0, T0 + 1]);
+    // An earlier answer's rows keep their time when a later one comes in.
+    expect(toSessionRow(s({ id: 'd' }), T0).fetchedAt).to.equal(T0);
+    expect(a.fetchedAt).to.equal(T0);
+    expect(c.fetchedAt).to.equal(T0 + 1);
+  });
+
+  it('reads the claim time from the session (null while queued or unparseable)', () => {
+    expect(toSessionRow(s({ startedAt: iso(T0) }), T0).startedMs).to.equal(T0);
+    expect(toSessionRow(s({ startedAt: '2026-06-02T14:22:00.123Z' }), T0).startedMs).to.equal(T0 + 123);
+    expect(toSessionRow(s({ startedAt: null }), T0).startedMs).to.equal(null);
+    expect(toSessionRow(s(), T0).startedMs).to.equal(null);
+    expect(toSessionRow(s({ startedAt: '' }), T0).startedMs).to.equal(null);
+    expect(toSessionRow(s({ startedAt: 'not a date' }), T0).startedMs).to.equal(null);
+  });
+
+  it('reads the same values on every access', () => {
+    const row = toSessionRow(s({ status: 'working', startedAt: iso(T0), costUsd: '0.14' }), T0 + 60_000);
+    for (let i = 0; i < 3; i++) {
+      expect(row.id).to.equal('abc123');
+      expect(row.startedMs).to.equal(T0);
+      expect(row.durationAtFetchMs).to.equal(60_000);
+      expect(row.fetchedAt).to.equal(T0 + 60_000);
+      expect(row.costUsd).to.equal(0.14);
+    }
+  });
+
+  it('shares the health of rows without signals, and gives rows with signals their own', () => {
+    const green = toSessionRow(s({ id: 'a', health: { healthStatus: 'green', stuckSignals: [] } }), T0);
+    const alsoGreen = toSessionRow(s({ id: 'b', health: { healthStatus: 'green' } }), T0);
+    expect(green.health).to.equal(alsoGreen.health);
+    const stuck = toSessionRow(s({ id: 'c', health: { stuckSignals: ['ClaimStuck'] } }), T0);
+    const alsoStuck = toSessionRow(s({ id: 'd', health: { stuckSignals: ['ClaimStuck'] } }), T0);
+    expect(stuck.health).to.not.equal(alsoStuck.health);
+    expect(stuck.health).to.deep.equal(alsoStuck.health);
   });
 
   describe('cost', () => {
