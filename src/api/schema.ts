@@ -115,12 +115,35 @@ export function describeIssue(issue: Issue, prefix: readonly PropertyKey[] = [])
   return `${subject} must be ${issue.message}`;
 }
 
+/**
+ * One copy of each repeated word. JSON.parse makes a string of its own per row for a value over 10
+ * characters ("development"): tens of thousands of equal copies once a big project is loaded.
+ * Strings compare by value, so which copy a session holds is invisible. Bounded, against a server
+ * that sends a new word on every row.
+ */
+const words = new Map<string, string>();
+
+function oneCopy(word: string): string {
+  const known = words.get(word);
+  if (known !== undefined) return known;
+  if (words.size < 256 && word.length <= 64) words.set(word, word);
+  return word;
+}
+
+function page(sessions: Session[], rejected: RejectedRow[], cursor: string | null | undefined): ParsedPage {
+  for (const session of sessions) {
+    if (session.workType) session.workType = oneCopy(session.workType);
+    if (session.provider) session.provider = oneCopy(session.provider);
+  }
+  return { sessions, rejected, cursor: cursor ?? null };
+}
+
 /** Parses one page, keeping the valid rows; throws SchemaError when the page itself is not a list. */
 export function parseSessionsPage(body: unknown): ParsedPage {
   // Nearly every page is valid throughout: one parse. Otherwise row by row (below), which gives
   // the same rows and messages, as a valid page is one where every row parses on its own.
   const valid = z.safeParse(validPageSchema, body);
-  if (valid.success) return { sessions: valid.data.sessions, rejected: [], cursor: valid.data.cursor ?? null };
+  if (valid.success) return page(valid.data.sessions, [], valid.data.cursor);
   const list = z.safeParse(pageSchema, body, { reportInput: true });
   if (!list.success) {
     throw new SchemaError(`The server's answer is not a session list: ${describeIssue(list.error.issues[0]!)}.`);
@@ -132,5 +155,5 @@ export function parseSessionsPage(body: unknown): ParsedPage {
     if (parsed.success) sessions.push(parsed.data);
     else rejected.push({ index, reason: describeIssue(parsed.error.issues[0]!, ['sessions', index]) });
   });
-  return { sessions, rejected, cursor: list.data.cursor ?? null };
+  return page(sessions, rejected, list.data.cursor);
 }

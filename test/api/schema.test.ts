@@ -414,6 +414,18 @@ describe('schema: parseSessionsPage', () => {
       );
     });
 
+    it('keeps work types and providers exactly as sent, however many and however long', () => {
+      const words = Array.from({ length: 300 }, (_, i) => `work-type-${i}-${'x'.repeat(i % 3 === 0 ? 100 : 5)}`);
+      for (let round = 0; round < 2; round++) {
+        const page = parseSessionsPage({
+          sessions: words.map((word, i) => row({ id: `id${i}`, workType: word, provider: word.toUpperCase() })),
+        });
+        expect(page.sessions.map((session) => session.workType)).to.deep.equal(words);
+        expect(page.sessions.map((session) => session.provider)).to.deep.equal(words.map((w) => w.toUpperCase()));
+      }
+      expect(one({ workType: '', provider: '' })).to.deep.equal({ ...row(), workType: '', provider: '' });
+    });
+
     it('exposes sessionSchema for a single row', () => {
       expect(sessionSchema).to.be.an('object');
     });
