@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ApiError } from '../../api/client.js';
 import type { Session } from '../../api/schema.js';
@@ -111,26 +111,28 @@ const COPIED_MS = 1500;
 export class RenseiSessionList extends LitElement {
   static override styles = styles;
 
-  static override properties = {
-    project: {},
-    token: {},
-    apiBase: { attribute: 'api-base' },
-    status: { reflect: true },
-    search: { reflect: true },
-    health: { reflect: true },
-    refreshInterval: { type: Number, attribute: 'refresh-interval' },
-    timeout: { type: Number },
-    selected: { reflect: true },
-    locale: {},
-    detailUrl: { attribute: 'detail-url' },
-    syncUrl: { type: Boolean, attribute: 'sync-url' },
-    urlParamPrefix: { attribute: 'url-param-prefix' },
-    theme: { reflect: true },
-    strings: { attribute: false },
-    focusedId: { state: true, attribute: false },
-    hoveredId: { state: true, attribute: false },
-    copied: { state: true, attribute: false },
-  };
+  static override get properties(): PropertyDeclarations {
+    return {
+      project: {},
+      token: {},
+      apiBase: { attribute: 'api-base' },
+      status: { reflect: true },
+      search: { reflect: true },
+      health: { reflect: true },
+      refreshInterval: { type: Number, attribute: 'refresh-interval' },
+      timeout: { type: Number },
+      selected: { reflect: true },
+      locale: {},
+      detailUrl: { attribute: 'detail-url' },
+      syncUrl: { type: Boolean, attribute: 'sync-url' },
+      urlParamPrefix: { attribute: 'url-param-prefix' },
+      theme: { reflect: true },
+      strings: { attribute: false },
+      focusedId: { state: true, attribute: false },
+      hoveredId: { state: true, attribute: false },
+      copied: { state: true, attribute: false },
+    };
+  }
 
   /** This copy's package version (equal to `package.json`'s; a test holds it there). */
   static readonly version: string = '0.1.0';
@@ -784,7 +786,7 @@ export class RenseiSessionList extends LitElement {
     const href = detailHref(this.detailUrl, row.id, document.baseURI);
     // Inner controls take no Tab stop: the row is the grid's one; Enter follows, Ctrl/Cmd+C copies.
     return href
-      ? html`<a part="identifier" href=${href} tabindex="-1" .textContent=${label}></a>`
+      ? html`<a part="identifier" href=${href} tabindex="-1">${label}</a>`
       : html`<span part="identifier" .textContent=${label}></span>`;
   }
 
