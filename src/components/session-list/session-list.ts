@@ -235,7 +235,7 @@ export class RenseiSessionList extends LitElement {
   #rendered: readonly SessionRow[] = [];
 
   #filterMemo: { version: number; key: string; result: FilteredRows } | null = null;
-  #statusMemo: { version: number; status: string; result: StatusOption[] } | null = null;
+  #statusMemo: { version: number; result: StatusOption[] } | null = null;
 
   #find(selector: string): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(selector);
@@ -280,7 +280,7 @@ export class RenseiSessionList extends LitElement {
   get #statusOptions(): StatusOption[] {
     const { version } = this.#feed.store;
     if (this.#statusMemo?.version !== version) {
-      this.#statusMemo = { version, status: '', result: statusOptions(this.#feed.store.rows) };
+      this.#statusMemo = { version, result: statusOptions(this.#feed.store.rows) };
     }
     return withSelectedStatus(this.#statusMemo.result, this.status);
   }
@@ -545,9 +545,7 @@ export class RenseiSessionList extends LitElement {
         <select part="health-filter" .value=${this.health} @change=${this.#onHealthChange}>
           ${HEALTH_FILTERS.map(
             (value) =>
-              html`<option value=${value} ?selected=${this.health === value}>
-                ${{ '': t.healthFilterAll, attention: t.healthFilterAttention, blocking: t.healthFilterBlocking }[value]}
-              </option>`,
+              html`<option value=${value} ?selected=${this.health === value}>${this.#healthLabel(value)}</option>`,
           )}
         </select>
       </label>
@@ -555,6 +553,14 @@ export class RenseiSessionList extends LitElement {
         ${updatedAt === null ? nothing : t.updatedAt(this.#formatTime(updatedAt))}
       </span>
     </div>`;
+  }
+
+  /** The health filter's words for `value`; a value set by the host that isn't one is shown as given. */
+  #healthLabel(value: string): string {
+    const t = this.#text;
+    if (value === 'attention') return t.healthFilterAttention;
+    if (value === 'blocking') return t.healthFilterBlocking;
+    return value || t.healthFilterAll;
   }
 
   #formatTime(ms: number): string {
@@ -656,13 +662,10 @@ export class RenseiSessionList extends LitElement {
         </div>
       </div>`;
     }
-    const named: Record<string, string> = { attention: t.healthFilterAttention, blocking: t.healthFilterBlocking };
-    // Own keys only: a host's health="constructor" is an unknown word, not Object's constructor.
-    const health = Object.hasOwn(named, this.health) ? named[this.health]! : this.health;
     const described = t.describeFilters({
       status: this.status && t.statusName(this.status),
       search: this.search.trim(),
-      health: health.toLowerCase(),
+      health: this.health && this.#healthLabel(this.health).toLowerCase(),
     });
     return html`<div class="state empty" part="empty" data-empty="filtered">
       <p>${t.emptyFiltered(described)}</p>
