@@ -7,18 +7,21 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class ClockController implements ReactiveController {
   #timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly isNeeded: () => boolean,
-    private readonly periodMs = 1000,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #isNeeded: () => boolean;
+  readonly #periodMs: number;
+
+  constructor(host: ReactiveControllerHost, isNeeded: () => boolean, periodMs = 1000) {
+    this.#host = host;
+    this.#isNeeded = isNeeded;
+    this.#periodMs = periodMs;
     host.addController(this);
   }
 
   hostConnected(): void {
     this.#timer = setInterval(() => {
-      if (!document.hidden && this.isNeeded()) this.host.requestUpdate();
-    }, this.periodMs);
+      if (!document.hidden && this.#isNeeded()) this.#host.requestUpdate();
+    }, this.#periodMs);
   }
 
   hostDisconnected(): void {

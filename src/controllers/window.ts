@@ -78,26 +78,28 @@ export class WindowController implements ReactiveController {
   #frame = 0;
   #resize?: ResizeObserver;
   #scroller: HTMLElement | null = null;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #targets: WindowTargets;
+  readonly #overscan: number;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly targets: WindowTargets,
-    private readonly overscan = OVERSCAN_ROWS,
-  ) {
+  constructor(host: ReactiveControllerHost & HTMLElement, targets: WindowTargets, overscan = OVERSCAN_ROWS) {
+    this.#host = host;
+    this.#targets = targets;
+    this.#overscan = overscan;
     host.addController(this);
   }
 
   hostConnected(): void {
     // Capture: scroll events don't bubble, and any ancestor may be the one scrolling.
-    window.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
-    window.addEventListener('resize', this.onScroll, { passive: true });
-    this.#resize = new ResizeObserver(this.onScroll);
-    this.#resize.observe(this.host);
+    window.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', this.#onScroll, { passive: true });
+    this.#resize = new ResizeObserver(this.#onScroll);
+    this.#resize.observe(this.#host);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('scroll', this.onScroll, { capture: true });
-    window.removeEventListener('resize', this.onScroll);
+    window.removeEventListener('scroll', this.#onScroll, { capture: true });
+    window.removeEventListener('resize', this.#onScroll);
     this.#watchScroller(null);
     this.#resize?.disconnect();
     cancelAnimationFrame(this.#frame);
@@ -117,8 +119,8 @@ export class WindowController implements ReactiveController {
 
   /** Called after each render: size the spacers, re-measure, and re-render if the window moved. */
   hostUpdated(): void {
-    this.#watchScroller(this.targets.scroller());
-    const body = this.targets.body();
+    this.#watchScroller(this.#targets.scroller());
+    const body = this.#targets.body();
     if (body) {
       // Padding stands in for the rows outside the window. Set through CSSOM: no inline style
       // attribute, which a strict CSP would refuse.
@@ -126,16 +128,16 @@ export class WindowController implements ReactiveController {
       body.style.paddingBottom = `${(this.#total - this.#rendered.end) * this.rowHeight}px`;
       sweepOrphanMarkers(body);
     }
-    const sample = this.targets.sampleRow();
+    const sample = this.#targets.sampleRow();
     const measured = sample?.getBoundingClientRect().height;
     const heightChanged = measured !== undefined && measured > 0 && Math.abs(measured - this.rowHeight) > 0.5;
     if (heightChanged) this.rowHeight = measured;
-    if (this.#refresh(heightChanged) || heightChanged) this.host.requestUpdate();
+    if (this.#refresh(heightChanged) || heightChanged) this.#host.requestUpdate();
   }
 
   /** Scrolls just enough to bring row `index` into view (the row may not be rendered yet). */
   scrollToIndex(index: number): void {
-    const body = this.targets.body();
+    const body = this.#targets.body();
     if (!body) return;
     const top = body.getBoundingClientRect().top + index * this.rowHeight;
     const bottom = top + this.rowHeight;
@@ -148,12 +150,12 @@ export class WindowController implements ReactiveController {
     this.#refresh();
   }
 
-  private readonly onScroll = (): void => {
+  readonly #onScroll = (): void => {
     if (this.#frame) return;
     // At most one re-window per frame, however many scroll events arrive.
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
-      if (this.#refresh()) this.host.requestUpdate();
+      if (this.#refresh()) this.#host.requestUpdate();
     });
   };
 
@@ -163,9 +165,9 @@ export class WindowController implements ReactiveController {
    */
   #watchScroller(scroller: HTMLElement | null): void {
     if (scroller === this.#scroller) return;
-    this.#scroller?.removeEventListener('scroll', this.onScroll);
+    this.#scroller?.removeEventListener('scroll', this.#onScroll);
     this.#scroller = scroller;
-    scroller?.addEventListener('scroll', this.onScroll, { passive: true });
+    scroller?.addEventListener('scroll', this.#onScroll, { passive: true });
   }
 
   /**
@@ -177,12 +179,12 @@ export class WindowController implements ReactiveController {
     const band = this.#band();
     if (!band) return false;
     const total = this.#total;
-    const next = computeWindow(total, this.rowHeight, band.bodyTop, band.clipTop, band.clipBottom, this.overscan);
+    const next = computeWindow(total, this.rowHeight, band.bodyTop, band.clipTop, band.clipBottom, this.#overscan);
     const { start, end } = this.#window;
     if (!exact) {
-      const half = this.overscan >> 1;
+      const half = this.#overscan >> 1;
       const spare = computeWindow(total, this.rowHeight, band.bodyTop, band.clipTop, band.clipBottom, half);
-      if (start <= spare.start && end >= spare.end && end - start <= next.end - next.start + this.overscan)
+      if (start <= spare.start && end >= spare.end && end - start <= next.end - next.start + this.#overscan)
         return false;
     }
     if (next.start === start && next.end === end) return false;
@@ -191,7 +193,7 @@ export class WindowController implements ReactiveController {
   }
 
   #ownScroller(): HTMLElement | null {
-    const scroller = this.targets.scroller();
+    const scroller = this.#targets.scroller();
     return scroller && scroller.scrollHeight > scroller.clientHeight + 1 ? scroller : null;
   }
 
@@ -203,7 +205,7 @@ export class WindowController implements ReactiveController {
   #clip(): { clipTop: number; clipBottom: number } {
     let clipTop = 0;
     let clipBottom = window.innerHeight;
-    const scroller = this.targets.scroller();
+    const scroller = this.#targets.scroller();
     if (scroller) {
       const box = scroller.getBoundingClientRect();
       const contentBottom = scroller.lastElementChild?.getBoundingClientRect().bottom ?? box.bottom;
@@ -217,16 +219,16 @@ export class WindowController implements ReactiveController {
 
   /** Where the rows' body and the visible band are, in viewport pixels; null before the grid exists. */
   #band(): { bodyTop: number; clipTop: number; clipBottom: number } | null {
-    const body = this.targets.body();
+    const body = this.#targets.body();
     return body ? { bodyTop: body.getBoundingClientRect().top, ...this.#clip() } : null;
   }
 
   #measureWindow(total: number): RowWindow | null {
     const band = this.#band();
-    return band && computeWindow(total, this.rowHeight, band.bodyTop, band.clipTop, band.clipBottom, this.overscan);
+    return band && computeWindow(total, this.rowHeight, band.bodyTop, band.clipTop, band.clipBottom, this.#overscan);
   }
 
   #initialWindow(total: number): RowWindow {
-    return { start: 0, end: Math.min(total, Math.ceil(window.innerHeight / this.rowHeight) + this.overscan) };
+    return { start: 0, end: Math.min(total, Math.ceil(window.innerHeight / this.rowHeight) + this.#overscan) };
   }
 }
