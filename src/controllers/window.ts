@@ -70,6 +70,9 @@ export interface WindowTargets {
   sampleRow(): HTMLElement | null;
 }
 
+/** Row 0's top, and the visible band's top and bottom, in viewport pixels. */
+type Band = [bodyTop: number, clipTop: number, clipBottom: number];
+
 export class WindowController implements ReactiveController {
   rowHeight = ESTIMATED_ROW_HEIGHT;
   #window: RowWindow = { start: 0, end: 0 };
@@ -110,7 +113,10 @@ export class WindowController implements ReactiveController {
   rangeFor(total: number): RowWindow {
     if (total !== this.#total) {
       this.#total = total;
-      this.#window = this.#measureWindow(total) ?? this.#initialWindow(total);
+      const band = this.#band();
+      this.#window = band
+        ? this.#compute(band, this.#overscan)
+        : { start: 0, end: Math.min(total, Math.ceil(window.innerHeight / this.rowHeight) + this.#overscan) };
     }
     const { start, end } = this.#window;
     this.#rendered = { start: Math.min(start, total), end: Math.min(end, total) };
@@ -141,11 +147,11 @@ export class WindowController implements ReactiveController {
     if (!body) return;
     const top = body.getBoundingClientRect().top + index * this.rowHeight;
     const bottom = top + this.rowHeight;
-    const { clipTop, clipBottom } = this.#clip();
-    const scroller = this.#ownScroller();
+    const [clipTop, clipBottom] = this.#clip();
+    const scroller = this.#targets.scroller();
     const delta = top < clipTop ? top - clipTop : bottom > clipBottom ? bottom - clipBottom : 0;
     if (delta === 0) return;
-    if (scroller) scroller.scrollTop += delta;
+    if (scroller && scroller.scrollHeight > scroller.clientHeight + 1) scroller.scrollTop += delta;
     else window.scrollBy(0, delta);
     this.#refresh();
   }
@@ -178,12 +184,10 @@ export class WindowController implements ReactiveController {
   #refresh(exact = false): boolean {
     const band = this.#band();
     if (!band) return false;
-    const total = this.#total;
-    const next = computeWindow(total, this.rowHeight, band.bodyTop, band.clipTop, band.clipBottom, this.#overscan);
+    const next = this.#compute(band, this.#overscan);
     const { start, end } = this.#window;
     if (!exact) {
-      const half = this.#overscan >> 1;
-      const spare = computeWindow(total, this.rowHeight, band.bodyTop, band.clipTop, band.clipBottom, half);
+      const spare = this.#compute(band, this.#overscan >> 1);
       if (start <= spare.start && end >= spare.end && end - start <= next.end - next.start + this.#overscan)
         return false;
     }
@@ -192,17 +196,17 @@ export class WindowController implements ReactiveController {
     return true;
   }
 
-  #ownScroller(): HTMLElement | null {
-    const scroller = this.#targets.scroller();
-    return scroller && scroller.scrollHeight > scroller.clientHeight + 1 ? scroller : null;
+  #compute(band: Band, overscan: number): RowWindow {
+    return computeWindow(this.#total, this.rowHeight, ...band, overscan);
   }
 
   /**
-   * The visible band: the viewport, clipped by the element's scroller when its height is its own
-   * (it overflows, or its content ends above its bottom: the host gave it a height). A scroller
-   * as tall as its content may still grow (while the first page loads), so it doesn't clip.
+   * The visible band, `[top, bottom]`: the viewport, clipped by the element's scroller when its
+   * height is its own (it overflows, or its content ends above its bottom: the host gave it a
+   * height). A scroller as tall as its content may still grow (while the first page loads), so it
+   * doesn't clip.
    */
-  #clip(): { clipTop: number; clipBottom: number } {
+  #clip(): [clipTop: number, clipBottom: number] {
     let clipTop = 0;
     let clipBottom = window.innerHeight;
     const scroller = this.#targets.scroller();
@@ -214,21 +218,12 @@ export class WindowController implements ReactiveController {
         clipBottom = Math.min(clipBottom, box.bottom);
       }
     }
-    return { clipTop, clipBottom };
+    return [clipTop, clipBottom];
   }
 
   /** Where the rows' body and the visible band are, in viewport pixels; null before the grid exists. */
-  #band(): { bodyTop: number; clipTop: number; clipBottom: number } | null {
+  #band(): Band | null {
     const body = this.#targets.body();
-    return body ? { bodyTop: body.getBoundingClientRect().top, ...this.#clip() } : null;
-  }
-
-  #measureWindow(total: number): RowWindow | null {
-    const band = this.#band();
-    return band && computeWindow(total, this.rowHeight, band.bodyTop, band.clipTop, band.clipBottom, this.#overscan);
-  }
-
-  #initialWindow(total: number): RowWindow {
-    return { start: 0, end: Math.min(total, Math.ceil(window.innerHeight / this.rowHeight) + this.#overscan) };
+    return body && [body.getBoundingClientRect().top, ...this.#clip()];
   }
 }
