@@ -41,6 +41,12 @@ const RETRY_CAP_MS = 5 * 60_000;
 /** On becoming visible, refresh within this long, spread so widgets on one page don't fire together. */
 const WAKE_SPREAD_MS = 1_000;
 
+/** A setting in seconds as milliseconds; 0 when it is not a positive finite number. */
+function toMs(seconds: unknown): number {
+  const value = Number(seconds);
+  return value > 0 && value < Infinity ? value * 1000 : 0;
+}
+
 export interface FeedFailure {
   error: ApiError;
   kind: FeedRequestKind;
@@ -91,7 +97,7 @@ export class SessionFeedController implements ReactiveController {
     document.addEventListener('visibilitychange', this.#onVisibility);
     // Reconnected: bring the rows up to date. The first load waits for `reset()`, which the
     // element calls once its first properties are in.
-    if (this.#started) this.#run('refresh', { force: true });
+    if (this.#started) this.#run('refresh', true);
   }
 
   hostDisconnected(): void {
@@ -111,7 +117,7 @@ export class SessionFeedController implements ReactiveController {
     this.updatedAt = null;
     this.authStopped = false;
     this.#failures = 0;
-    if (this.#connected) this.#run('refresh', { force: true });
+    if (this.#connected) this.#run('refresh', true);
   }
 
   /** Fetches the first page now and merges it; skipped while another request is pending. */
@@ -120,16 +126,15 @@ export class SessionFeedController implements ReactiveController {
   }
 
   /** Fetches the next page, when there is one. A pending refresh gives way to it. */
-  loadMore(): Promise<void> {
-    if (this.store.nextCursor === null || this.pendingKind === 'more') return Promise.resolve();
-    return this.#run('more', { force: true });
+  async loadMore(): Promise<void> {
+    if (this.store.nextCursor !== null && this.pendingKind !== 'more') return this.#run('more', true);
   }
 
   /** The person asked to try again: clears a stop after 401/403 too. */
   retry(): Promise<void> {
     this.authStopped = false;
     this.#failures = 0;
-    return this.#run(this.failure?.kind ?? 'refresh', { force: true });
+    return this.#run(this.failure?.kind ?? 'refresh', true);
   }
 
   /** The refresh interval changed: re-plan the next tick. */
@@ -142,13 +147,11 @@ export class SessionFeedController implements ReactiveController {
   }
 
   #intervalMs(): number {
-    const seconds = Number(this.#source.settings().refreshInterval);
-    return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+    return toMs(this.#source.settings().refreshInterval);
   }
 
-  #run(kind: FeedRequestKind, { force = false } = {}): Promise<void> {
-    if (!this.#connected) return Promise.resolve();
-    if (this.pending && !force) return Promise.resolve();
+  async #run(kind: FeedRequestKind, force?: boolean): Promise<void> {
+    if (!this.#connected || (this.pending && !force)) return;
     this.#clearTimer();
     this.#pendingKind = kind;
     return this.#send(kind);
@@ -175,7 +178,6 @@ export class SessionFeedController implements ReactiveController {
     const cursor = kind === 'more' ? this.store.nextCursor : null;
     try {
       const { apiBase, project, token, timeout } = this.#source.settings();
-      const timeoutSeconds = Number(timeout);
       const page = await fetchSessionsPage({
         apiBase,
         project,
@@ -183,7 +185,7 @@ export class SessionFeedController implements ReactiveController {
         cursor,
         pageUrl: document.baseURI,
         signal,
-        timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS,
+        timeoutMs: toMs(timeout) || DEFAULT_TIMEOUT_MS,
       });
       if (signal.aborted || generation !== this.#generation) return;
       const now = Date.now();
