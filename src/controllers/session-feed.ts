@@ -68,12 +68,13 @@ export class SessionFeedController implements ReactiveController {
   #generation = 0;
   #failures = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #dueWhileHidden = false;
-  #connected = false;
-  #started = false;
-  #pendingKind: FeedRequestKind = 'refresh';
+  #dueWhileHidden?: boolean;
+  #connected?: boolean;
+  #started?: boolean;
+  /** Set by each request as it starts; read only while one is pending. */
+  #pendingKind!: FeedRequestKind;
   /** The request in flight, aborted by the next one. */
-  #request: AbortController | null = null;
+  #request?: AbortController;
 
   readonly #host: ReactiveControllerHost;
   readonly #source: FeedSource;
@@ -85,7 +86,7 @@ export class SessionFeedController implements ReactiveController {
   }
 
   get pending(): boolean {
-    return this.#request !== null;
+    return !!this.#request;
   }
 
   get pendingKind(): FeedRequestKind | null {
@@ -169,7 +170,7 @@ export class SessionFeedController implements ReactiveController {
     }
     // Only the latest request ends the pending state: an aborted one settles after the next began.
     if (this.#request === request) {
-      this.#request = null;
+      this.#request = undefined;
       this.#host.requestUpdate();
     }
   }
