@@ -166,7 +166,8 @@ export class SessionFeedController implements ReactiveController {
     try {
       await this.#load(kind, this.#generation, request.signal);
     } catch {
-      // #load reported it (onError); the caller of refresh() or loadMore() only waits.
+      // Only a throwing onError gets here: #load reports its own failures, and the caller of
+      // refresh() or loadMore() only waits.
     }
     // Only the latest request ends the pending state: an aborted one settles after the next began.
     if (this.#request === request) {
@@ -205,7 +206,6 @@ export class SessionFeedController implements ReactiveController {
       const apiError =
         error instanceof ApiError ? error : new ApiError('network', `Loading sessions failed: ${String(error)}`);
       this.#fail(apiError, kind);
-      throw apiError;
     }
   }
 
