@@ -179,15 +179,13 @@ export class SessionFeedController implements ReactiveController {
   async #load(kind: FeedRequestKind, generation: number, signal: AbortSignal): Promise<void> {
     const cursor = kind === 'more' ? this.store.nextCursor : null;
     try {
-      const { apiBase, project, token, timeout } = this.#source.settings();
+      const settings = this.#source.settings();
       const page = await fetchSessionsPage({
-        apiBase,
-        project,
-        token,
+        ...settings, // apiBase, project, token
         cursor,
         pageUrl: document.baseURI,
         signal,
-        timeoutMs: toMs(timeout) || DEFAULT_TIMEOUT_MS,
+        timeoutMs: toMs(settings.timeout) || DEFAULT_TIMEOUT_MS,
       });
       if (signal.aborted || generation !== this.#generation) return;
       const now = Date.now();
