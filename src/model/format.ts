@@ -16,12 +16,15 @@ const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 
 const TIME: Intl.DateTimeFormatOptions = { timeStyle: 'medium' };
 const unitOptions = (unit: string): Intl.NumberFormatOptions => ({ style: 'unit', unit, unitDisplay: 'narrow' });
 
+/** A value there is something to show for: not null, NaN or infinite (those show as MISSING). */
+const shown = (value: number | null): value is number => Number.isFinite(value);
+
 /**
  * `$0.14`; sub-cent costs honestly (`$0.004`, never `$0.00`); below a hundredth of a cent,
  * `<$0.0001`.
  */
 export function formatCost(usd: number | null, locale?: string): string {
-  if (usd === null || !Number.isFinite(usd)) return MISSING;
+  if (!shown(usd)) return MISSING;
   const magnitude = Math.abs(usd);
   if (usd === 0 || magnitude >= 0.01) {
     return numberFormat(locale, CURRENCY).format(usd);
@@ -37,21 +40,27 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const UNITS = [
-  { options: unitOptions('day'), ms: DAY },
-  { options: unitOptions('hour'), ms: HOUR },
-  { options: unitOptions('minute'), ms: MINUTE },
-  { options: unitOptions('second'), ms: SECOND },
-] as const;
+/** Largest first: `[unit, its length]`. */
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * DAY],
+  ['month', 30 * DAY],
+  ['day', DAY],
+  ['hour', HOUR],
+  ['minute', MINUTE],
+  ['second', SECOND],
+];
+
+/** Day to second, as `[format options, unit length]`. */
+const UNITS = RELATIVE_UNITS.slice(2).map(([unit, ms]): [Intl.NumberFormatOptions, number] => [unitOptions(unit), ms]);
 
 /** `45s`, `3m 12s`, `1h 4m`, `2d 3h`: the two largest units, through `Intl` units. */
 export function formatDuration(ms: number | null, locale?: string): string {
-  if (ms === null || !Number.isFinite(ms)) return MISSING;
+  if (!shown(ms)) return MISSING;
   let rest = Math.max(0, Math.floor(ms / SECOND) * SECOND);
-  const first = UNITS.findIndex(({ ms: size }) => rest >= size);
-  if (first === -1) return numberFormat(locale, UNITS[3].options).format(0);
+  const first = UNITS.findIndex(([, size]) => rest >= size);
+  if (first === -1) return numberFormat(locale, UNITS[3]![0]).format(0);
   const parts: string[] = [];
-  for (const { options, ms: size } of UNITS.slice(first, first + 2)) {
+  for (const [options, size] of UNITS.slice(first, first + 2)) {
     const amount = Math.floor(rest / size);
     rest -= amount * size;
     if (amount > 0 || parts.length === 0) {
@@ -65,28 +74,19 @@ export function formatCount(count: number, locale?: string): string {
   return numberFormat(locale, COUNT).format(count);
 }
 
-const RELATIVE_UNITS = [
-  { unit: 'year', ms: 365 * DAY },
-  { unit: 'month', ms: 30 * DAY },
-  { unit: 'day', ms: DAY },
-  { unit: 'hour', ms: HOUR },
-  { unit: 'minute', ms: MINUTE },
-  { unit: 'second', ms: SECOND },
-] as const;
-
 /** "3 min. ago", "in 2 hr." (clock skew), "now" under a second: the largest whole unit. */
 export function formatRelativeTime(ms: number | null, now: number, locale?: string): string {
-  if (ms === null || !Number.isFinite(ms)) return MISSING;
+  if (!shown(ms)) return MISSING;
   const elapsed = now - ms;
   const format = relativeTimeFormat(locale, RELATIVE);
-  const match = RELATIVE_UNITS.find(({ ms: size }) => Math.abs(elapsed) >= size);
+  const match = RELATIVE_UNITS.find(([, size]) => Math.abs(elapsed) >= size);
   if (!match) return format.format(0, 'second');
-  return format.format(-Math.trunc(elapsed / match.ms), match.unit);
+  return format.format(-Math.trunc(elapsed / match[1]), match[0]);
 }
 
 /** The absolute date and time in the viewer's own timezone. */
 export function formatDateTime(ms: number | null, locale?: string): string {
-  if (ms === null || !Number.isFinite(ms)) return MISSING;
+  if (!shown(ms)) return MISSING;
   return dateTimeFormat(locale, DATE_TIME).format(ms);
 }
 
