@@ -4,7 +4,7 @@
  */
 import type { HealthColour } from './model/health.js';
 
-const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+const sessions = (count: number) => (count === 1 ? 'session' : 'sessions');
 
 export const defaultStrings = {
   listLabel: 'Agent sessions',
@@ -63,16 +63,16 @@ export const defaultStrings = {
   loadingMore: 'Loading…',
   retry: 'Try again',
   retrying: (seconds: string): string => `Retrying in ${seconds} s.`,
-  newSessions: (count: number, formatted: string): string => `${formatted} new ${plural(count, 'session', 'sessions')}`,
+  newSessions: (count: number, formatted: string): string => `${formatted} new ${sessions(count)}`,
   updatedAt: (time: string): string => `Updated ${time}`,
   footerSummary: (count: number, formatted: string, cost: string): string =>
-    `${formatted} ${plural(count, 'session', 'sessions')} · ${cost}`,
+    `${formatted} ${sessions(count)} · ${cost}`,
   footerOfLoaded: (loaded: string): string => `of ${loaded} loaded`,
   refreshFailed: (message: string): string => `Couldn't refresh: ${message}`,
   loadMoreFailed: (message: string): string => `Couldn't load more: ${message}`,
   authStopped: 'Live refresh is paused until the key or project changes, or you try again.',
   rejectedRows: (count: number, formatted: string, reason: string): string =>
-    `${formatted} ${plural(count, 'session', 'sessions')} in the last answer could not be shown (${reason}).`,
+    `${formatted} ${sessions(count)} in the last answer could not be shown (${reason}).`,
   errorTitle: 'Sessions could not be loaded',
 };
 
