@@ -10,17 +10,9 @@ export const defaultStrings = {
   listLabel: 'Agent sessions',
   statusFilterLabel: 'Status',
   allStatuses: 'All statuses',
-  statusName: (status: string): string => {
-    const known: Record<string, string> = {
-      queued: 'Queued',
-      working: 'Working',
-      completed: 'Completed',
-      failed: 'Failed',
-      stopped: 'Stopped',
-    };
-    // Own keys only: a status such as "constructor" or "hasOwnProperty" is an unknown word, not Object's.
-    return Object.hasOwn(known, status) ? known[status]! : status;
-  },
+  // Only the five the API names: any other word (even "constructor") shows as it came.
+  statusName: (status: string): string =>
+    /^(queued|working|completed|failed|stopped)$/.test(status) ? status[0]!.toUpperCase() + status.slice(1) : status,
   statusOption: (name: string, count: string): string => `${name} (${count})`,
   searchLabel: 'Search identifiers',
   searchPlaceholder: 'Issue or session id…',
