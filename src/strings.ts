@@ -2,6 +2,7 @@
  * Every word the widget shows, in one place, so a host can replace any of them through the
  * element's `strings` property. Numbers and dates arrive already formatted for the locale.
  */
+import { KNOWN_STATUSES } from './model/filter.js';
 import type { HealthColour } from './model/health.js';
 
 const sessions = (count: number) => (count === 1 ? 'session' : 'sessions');
@@ -12,7 +13,7 @@ export const defaultStrings = {
   allStatuses: 'All statuses',
   // Only the five the API names: any other word (even "constructor") shows as it came.
   statusName: (status: string): string =>
-    /^(queued|working|completed|failed|stopped)$/.test(status) ? status[0]!.toUpperCase() + status.slice(1) : status,
+    (KNOWN_STATUSES as readonly string[]).includes(status) ? status[0]!.toUpperCase() + status.slice(1) : status,
   statusOption: (name: string, count: string): string => `${name} (${count})`,
   searchLabel: 'Search identifiers',
   searchPlaceholder: 'Issue or session id…',
