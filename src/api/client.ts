@@ -66,11 +66,11 @@ export function isSafeForToken(url: URL): boolean {
 
 /** `Retry-After` as seconds or an HTTP date; null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (value === null || value.trim() === '') return null;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(+trimmed * 1000);
   const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  return isNaN(date) ? null : Math.max(0, date - now);
 }
 
 /** Runs this long of the key's secret part count as the key (a prefix or a piece a server echoes). */
@@ -79,7 +79,7 @@ const KEY_PIECE = 6;
 /** A server (or proxy) that echoes the key back, whole or in part, must not get it onto the screen. */
 function redact(text: string, token: string): string {
   if (!token) return text;
-  const whole = text.split(token).join('rsk_…');
+  const whole = text.replaceAll(token, 'rsk_…');
   const secret = token.replace(/^rsk_[a-z]+_/, '');
   if (secret.length < KEY_PIECE) return whole;
   // Each longest run of the secret's characters, in order, of KEY_PIECE or more, becomes "…".
@@ -95,11 +95,11 @@ function redact(text: string, token: string): string {
 
 function serverSaid(body: string, token: string): string {
   try {
-    const parsed: unknown = JSON.parse(body);
-    if (parsed && typeof parsed === 'object' && 'error' in parsed && typeof parsed.error === 'string') {
+    const error: unknown = (JSON.parse(body) as { error?: unknown } | null)?.error;
+    if (typeof error === 'string') {
       // Redacted before it is cut, so a cut can't leave part of a key; bounded, so a hostile
       // server can't fill the widget with text.
-      return ` The server said: “${redact(parsed.error.slice(0, 2000), token).slice(0, 200)}”.`;
+      return ` The server said: “${redact(error.slice(0, 2000), token).slice(0, 200)}”.`;
     }
   } catch {
     // Not JSON (a proxy's HTML page, say): nothing to quote.
