@@ -57,8 +57,8 @@ const UNITS = RELATIVE_UNITS.slice(2).map(([unit, ms]): [Intl.NumberFormatOption
 export function formatDuration(ms: number | null, locale?: string): string {
   if (!shown(ms)) return MISSING;
   let rest = Math.max(0, Math.floor(ms / SECOND) * SECOND);
-  const first = UNITS.findIndex(([, size]) => rest >= size);
-  if (first === -1) return numberFormat(locale, UNITS[3]![0]).format(0);
+  // Under a second: the seconds alone, which show 0.
+  const first = UNITS.findIndex(([, size], i) => rest >= size || i === 3);
   const parts: string[] = [];
   for (const [options, size] of UNITS.slice(first, first + 2)) {
     const amount = Math.floor(rest / size);
@@ -78,10 +78,9 @@ export function formatCount(count: number, locale?: string): string {
 export function formatRelativeTime(ms: number | null, now: number, locale?: string): string {
   if (!shown(ms)) return MISSING;
   const elapsed = now - ms;
-  const format = relativeTimeFormat(locale, RELATIVE);
-  const match = RELATIVE_UNITS.find(([, size]) => Math.abs(elapsed) >= size);
-  if (!match) return format.format(0, 'second');
-  return format.format(-Math.trunc(elapsed / match[1]), match[0]);
+  // Under a second: 0 (or -0) seconds, which is "now".
+  const [unit, size] = RELATIVE_UNITS.find(([, size], i) => Math.abs(elapsed) >= size || i === 5)!;
+  return relativeTimeFormat(locale, RELATIVE).format(-Math.trunc(elapsed / size), unit);
 }
 
 /** The absolute date and time in the viewer's own timezone. */
