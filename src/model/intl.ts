@@ -15,7 +15,7 @@ function memo<F, O extends object>(make: (locale: string | undefined, options: O
     if (!byLocale) byObject.set(options, (byLocale = new Map()));
     let format = byLocale.get(locale);
     if (!format) {
-      const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+      const key = JSON.stringify([locale, options]);
       format = byValue.get(key) ?? make(locale, options);
       byValue.set(key, format);
       byLocale.set(locale, format);
