@@ -1,5 +1,13 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import {
+  html,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import type { ApiError } from '../../api/client.js';
 import type { Session } from '../../api/schema.js';
 import { ClockController } from '../../controllers/clock.js';
@@ -31,13 +39,13 @@ import { defaultStrings, type SessionListStrings } from '../../strings.js';
 import { readFiltersFromUrl, withFiltersInUrl } from '../../model/url-filters.js';
 import { detailHref } from '../../model/detail-link.js';
 import { defineElement } from '../../registration.js';
+import { RowView, type RowContent } from './row-view.js';
 import { styles } from './session-list.styles.js';
 
-const COPY_ICON = html`<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" fill="currentColor">
-  <path
-    d="M4 4V1.5A1.5 1.5 0 0 1 5.5 0h8A1.5 1.5 0 0 1 15 1.5v8a1.5 1.5 0 0 1-1.5 1.5H11v2.5A1.5 1.5 0 0 1 9.5 15h-8A1.5 1.5 0 0 1 0 13.5v-8A1.5 1.5 0 0 1 1.5 4Zm1.5 0h4A1.5 1.5 0 0 1 11 5.5v4h2.5v-8h-8ZM1.5 5.5v8h8v-8Z"
-  />
-</svg>`;
+function added<C extends ReactiveController>(host: ReactiveControllerHost, controller: C): C {
+  host.addController(controller);
+  return controller;
+}
 
 const NAVIGATION_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 const HEALTH_FILTERS = ['', 'attention', 'blocking'] as const;
@@ -225,14 +233,21 @@ export class RenseiSessionList extends LitElement {
 
   protected readonly clock = new ClockController(this, () => this.#needsClock());
 
-  readonly #rowWindow = new WindowController(this, {
-    scroller: () => this.#find('.scroller'),
-    body: () => this.#find('.rows'),
-    sampleRow: () => this.#find('[part~="row"]'),
-  });
+  // The rows are written after each render by a controller added just before the window
+  // controller, which then measures them.
+  readonly #rowWindow =
+    (added(this, { hostUpdated: () => this.#syncRows() }),
+    new WindowController(this, {
+      scroller: () => this.#find('.scroller'),
+      body: () => this.#find('.rows'),
+      sampleRow: () => this.#find('[part~="row"]'),
+    }));
 
   /** The rows in the DOM at the last render (the window over the filtered rows). */
   #rendered: readonly SessionRow[] = [];
+  /** What those rows show, and their DOM by id. */
+  #rowContents: RowContent[] = [];
+  #rowViews = new Map<string, RowView>();
 
   #filterMemo: { version: number; key: string; result: FilteredRows } | null = null;
   #statusMemo: { version: number; result: StatusOption[] } | null = null;
@@ -403,6 +418,10 @@ export class RenseiSessionList extends LitElement {
     const row = this.#rowOf(event);
     if (!row) return;
     const control = this.#innerControl(event, row);
+    if (control?.matches('[part~="copy"]')) {
+      void this.#copyId(row.dataset.sessionId!);
+      return;
+    }
     const detailLink = control?.matches('a[part~="identifier"]');
     if (control && !detailLink) return;
     // A modified or middle click is the browser's (a new tab on the link), and activates nothing.
@@ -683,6 +702,7 @@ export class RenseiSessionList extends LitElement {
     this.#rendered = shown;
     // The one Tab stop: the focused row while it is in the window, else the first one shown.
     const focusedId = shown.some((row) => row.id === this.focusedId) ? this.focusedId : shown[0]?.id;
+    this.#rowContents = shown.map((row, index) => this.#rowContent(row, start + index, row.id === focusedId, now));
     return html`<div
       role="grid"
       part="grid"
@@ -707,13 +727,7 @@ export class RenseiSessionList extends LitElement {
           <span role="columnheader" class="cell c-cost num">${t.columnCost}</span>
         </div>
       </div>
-      <div class="rows" role="rowgroup">
-        ${repeat(
-          shown,
-          (row) => row.id,
-          (row, index) => this.#renderRow(row, start + index, row.id === focusedId, now),
-        )}
-      </div>
+      <div class="rows" role="rowgroup"></div>
     </div>`;
   }
 
@@ -726,88 +740,63 @@ export class RenseiSessionList extends LitElement {
     return name;
   }
 
-  /**
-   * One row. Cells take their text through `.textContent` (no marker node per binding), and the
-   * copy button and the health tooltip exist only in the rows a person can reach them in (the one
-   * hovered, the one holding the Tab stop, one just copied): a window of rows costs less to build.
-   */
-  #renderRow(row: SessionRow, index: number, focused: boolean, now: number): TemplateResult {
+  /** What one row shows: its words and numbers for this render (the row's DOM is a `RowView`). */
+  #rowContent(row: SessionRow, index: number, tabStop: boolean, now: number): RowContent {
     const t = this.#text;
     const locale = this.#resolvedLocale;
     const { session, health } = row;
     const live = this.#feed.store.isLive(row);
-    const stale = isTicking(row) && !live;
-    const healthName = this.#healthName(health);
-    const active = focused || row.id === this.hoveredId || row.id === this.copied?.id;
-    const started = row.startedMs === null ? '' : formatDateTime(row.startedMs, locale);
-    return html`<div
-      class="row"
-      role="row"
-      part="row"
-      data-session-id=${row.id}
-      aria-rowindex=${index + 2}
-      aria-selected=${row.id === this.selected ? 'true' : 'false'}
-      tabindex=${focused ? 0 : -1}
-    >
-      <span role="gridcell" class="cell c-health" part="cell">
-        <span class="dot" part="health-dot" data-health=${health.colour} role="img" aria-label=${healthName}></span>
-        ${active ? html`<span class="tooltip" part="tooltip" aria-hidden="true">${healthName}</span>` : nothing}
-      </span>
-      <span role="gridcell" class="cell c-identifier" part="cell">
-        ${this.#renderIdentifier(row)} ${active ? this.#renderCopy(row.id) : nothing}
-      </span>
-      <span role="gridcell" class="cell c-status" part="cell">
-        <span
-          class="badge"
-          part="status-badge"
-          data-status=${session.status}
-          .textContent=${t.statusName(session.status)}
-        ></span>
-      </span>
-      <span role="gridcell" class="cell c-work-type" part="cell" .textContent=${session.workType || MISSING}></span>
-      <span role="gridcell" class="cell c-provider" part="cell" .textContent=${session.provider || MISSING}></span>
-      <span role="gridcell" class="cell c-started" part="cell" title=${started || MISSING}>
-        <span part="started" .textContent=${formatRelativeTime(row.startedMs, now, locale)}></span
-        ><span class="visually-hidden" .textContent=${started && `, ${started}`}></span>
-      </span>
-      <span role="gridcell" class="cell c-duration num" part="cell">
-        ${formatDuration(durationAt(row, now, live), locale)}
-        ${
-          stale
-            ? html`<span class="not-live" part="not-live" title=${t.notLiveTitle(this.#formatTime(row.fetchedAt))}
-                >${t.notLive}</span
-              >`
-            : nothing
-        }
-      </span>
-      <span role="gridcell" class="cell c-cost num" part="cell" .textContent=${formatCost(row.costUsd, locale)}></span>
-    </div>`;
+    const startedMs = row.startedMs; // parsed from the session on each read
+    const startedAt = formatDateTime(startedMs, locale);
+    const copied = this.copied?.id === row.id ? this.copied : null;
+    return {
+      id: row.id,
+      rowIndex: index + 2,
+      selected: row.id === this.selected,
+      tabStop,
+      health: health.colour,
+      healthName: this.#healthName(health),
+      active: tabStop || row.id === this.hoveredId || copied !== null,
+      identifier: session.issueIdentifier || MISSING,
+      href: detailHref(this.detailUrl, row.id, document.baseURI) ?? '',
+      status: session.status,
+      statusName: t.statusName(session.status),
+      workType: session.workType || MISSING,
+      provider: session.provider || MISSING,
+      started: formatRelativeTime(startedMs, now, locale),
+      startedTitle: startedAt,
+      startedHidden: startedMs === null ? '' : `, ${startedAt}`,
+      duration: formatDuration(durationAt(row, now, live), locale),
+      notLive: isTicking(row) && !live ? t.notLive : '',
+      notLiveTitle: t.notLiveTitle(this.#formatTime(row.fetchedAt)),
+      cost: formatCost(row.costUsd, locale),
+      copyLabel: t.copyId,
+      copied: copied ? (copied.ok ? t.copied : t.copyFailed) : '',
+      copiedState: copied ? (copied.ok ? 'ok' : 'failed') : '',
+    };
   }
 
-  #renderIdentifier(row: SessionRow): TemplateResult {
-    const label = row.session.issueIdentifier || MISSING;
-    const href = detailHref(this.detailUrl, row.id, document.baseURI);
-    // Inner controls take no Tab stop: the row is the grid's one; Enter follows, Ctrl/Cmd+C copies.
-    return href
-      ? html`<a part="identifier" href=${href} tabindex="-1">${label}</a>`
-      : html`<span part="identifier" .textContent=${label}></span>`;
-  }
-
-  #renderCopy(id: string): TemplateResult {
-    const t = this.#text;
-    const copied = this.copied?.id === id ? this.copied : null;
-    return html`<button
-      type="button"
-      class="copy"
-      part="copy"
-      tabindex="-1"
-      data-copied=${copied ? (copied.ok ? 'ok' : 'failed') : nothing}
-      title=${t.copyId}
-      aria-label=${t.copyId}
-      @click=${() => this.#copyId(id)}
-    >
-      ${copied ? (copied.ok ? t.copied : t.copyFailed) : COPY_ICON}
-    </button>`;
+  /**
+   * Brings the rows' container to `#rowContents`, keyed by id: rows that stay keep their element
+   * (and focus), leaving ones go first, so no row that stays is ever moved past another.
+   */
+  #syncRows(): void {
+    const body = this.#find('.rows');
+    const views = new Map<string, RowView>();
+    if (body) {
+      for (const content of this.#rowContents) {
+        const view = this.#rowViews.get(content.id) ?? new RowView();
+        views.set(content.id, view);
+        view.update(content);
+      }
+      for (const [id, view] of this.#rowViews) if (!views.has(id)) view.element.remove();
+      let cursor = body.firstElementChild;
+      for (const view of views.values()) {
+        if (view.element === cursor) cursor = cursor.nextElementSibling;
+        else body.insertBefore(view.element, cursor);
+      }
+    }
+    this.#rowViews = views;
   }
 
   #renderLoadMore(): TemplateResult | typeof nothing {
