@@ -40,27 +40,6 @@ export function computeWindow(
   return { start, end };
 }
 
-/**
- * Lit 3.3.1–3.3.3's `repeat()` leaves the end marker (an empty comment) of every row it removes
- * (lit/lit#5298, fix pending upstream), so scrolling through 10,000 rows would leave 10,000
- * comments in the rows' container, each insert and removal getting slower. A live row's markers
- * sit right before and right after its element; a leaked one touches no element. Drop those.
- */
-export function sweepOrphanMarkers(container: Node): void {
-  for (let node = container.firstChild; node;) {
-    const next = node.nextSibling;
-    if (
-      node.nodeType === 8 &&
-      (node as Comment).data === '' &&
-      !(node.previousSibling instanceof Element) &&
-      !(next instanceof Element)
-    ) {
-      node.remove();
-    }
-    node = next;
-  }
-}
-
 export interface WindowTargets {
   /** The element's own scroller (it scrolls only when the host gives the element a height). */
   scroller(): HTMLElement | null;
@@ -132,7 +111,6 @@ export class WindowController implements ReactiveController {
       // attribute, which a strict CSP would refuse.
       body.style.paddingTop = `${this.#rendered.start * this.rowHeight}px`;
       body.style.paddingBottom = `${(this.#total - this.#rendered.end) * this.rowHeight}px`;
-      sweepOrphanMarkers(body);
     }
     const sample = this.#targets.sampleRow();
     const measured = sample?.getBoundingClientRect().height;

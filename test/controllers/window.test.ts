@@ -1,7 +1,7 @@
 import { expect, fixture, html as fixtureHtml, nextFrame } from '@open-wc/testing';
 import { html, LitElement } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { computeWindow, OVERSCAN_ROWS, sweepOrphanMarkers, WindowController } from '../../src/controllers/window.js';
+import { computeWindow, OVERSCAN_ROWS, WindowController } from '../../src/controllers/window.js';
 
 describe('window: computeWindow', () => {
   it('is empty with no rows', () => {
@@ -38,29 +38,6 @@ describe('window: computeWindow', () => {
   it('treats a zero row height as 1 px instead of dividing by zero', () => {
     const { start, end } = computeWindow(50, 0, 0, 0, 10);
     expect([start, end]).to.deep.equal([0, 20]);
-  });
-});
-
-describe('window: sweepOrphanMarkers', () => {
-  it('drops empty comments that touch no element, and keeps the rows and their markers', () => {
-    const container = document.createElement('div');
-    container.append(
-      document.createComment('?lit$1$'),
-      document.createComment(''), // orphan
-      document.createComment(''), // start of row a
-      Object.assign(document.createElement('div'), { id: 'a' }),
-      document.createComment(''), // end of row a
-      document.createComment(''), // orphan
-      document.createComment(''), // orphan
-      document.createComment(''), // start of row b
-      Object.assign(document.createElement('div'), { id: 'b' }),
-      document.createComment(''), // end of row b
-    );
-    sweepOrphanMarkers(container);
-    const shape = [...container.childNodes].map((node) =>
-      node instanceof Element ? node.id : `<!--${(node as Comment).data}-->`,
-    );
-    expect(shape).to.deep.equal(['<!--?lit$1$-->', '<!---->', 'a', '<!---->', '<!---->', 'b', '<!---->']);
   });
 });
 
@@ -168,17 +145,5 @@ describe('window: WindowController on an element that scrolls itself', () => {
     const ids = shownIds(element);
     expect(ids[0]).to.equal(0);
     expect(ids.at(-1)).to.equal(6 + 10 + OVERSCAN_ROWS - 1);
-  });
-
-  it('keeps the rows container free of leaked markers however far it scrolls', async () => {
-    const scroller = element.renderRoot.querySelector<HTMLElement>('.scroller')!;
-    for (let step = 1; step <= 30; step++) {
-      scroller.scrollTop = step * 20 * 300;
-      await settle(element);
-    }
-    const body = element.renderRoot.querySelector('.rows')!;
-    const rows = body.querySelectorAll('.row').length;
-    // Each row brings its two markers; the repeat's own marker and a little slack on top.
-    expect(body.childNodes.length).to.be.at.most(3 * rows + 4);
   });
 });
