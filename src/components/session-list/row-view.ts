@@ -57,7 +57,9 @@ function fromMarkup(markup: TemplateResult): () => HTMLElement {
   };
 }
 
-// Built on first use, not on import: the module has no side effects.
+// Built on first use, not on import: the module has no side effects. These are prototypes: each
+// row's accessible names, link address and texts are written by RowView.update().
+/* eslint-disable lit-a11y/alt-text, lit-a11y/accessible-name, lit-a11y/anchor-is-valid */
 const newRow = fromMarkup(
   html`<div class="row" role="row" part="row">
     <span role="gridcell" class="cell c-health" part="cell"><span class="dot" part="health-dot" role="img"></span></span
@@ -75,6 +77,7 @@ const newLink = fromMarkup(html`<a part="identifier" tabindex="-1"></a>`);
 const newTooltip = fromMarkup(html`<span class="tooltip" part="tooltip" aria-hidden="true"></span>`);
 const newNotLive = fromMarkup(html`<span class="not-live" part="not-live"></span>`);
 const newCopy = fromMarkup(html`<button type="button" class="copy" part="copy" tabindex="-1"></button>`);
+/* eslint-enable lit-a11y/alt-text, lit-a11y/accessible-name, lit-a11y/anchor-is-valid */
 const newCopyIcon = fromMarkup(
   html`<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" fill="currentColor">
     <path
