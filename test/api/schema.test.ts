@@ -461,8 +461,11 @@ describe('schema: describeIssue', () => {
     );
   });
   it('uses the message for other issue codes', () => {
-    expect(describeIssue(issue({ code: 'custom', path: ['startedAt'], message: 'an ISO 8601 date' }))).to.equal(
-      '`startedAt` must be an ISO 8601 date',
-    );
+    expect(
+      describeIssue(issue({ code: 'custom', path: ['startedAt'], input: 'yesterday', message: 'an ISO 8601 date' })),
+    ).to.equal('`startedAt` must be an ISO 8601 date');
+  });
+  it('says "is missing" for any issue about an absent value (the field rules are custom checks)', () => {
+    expect(describeIssue(issue({ code: 'custom', path: ['id'], message: 'a string' }))).to.equal('`id` is missing');
   });
 });
