@@ -101,9 +101,9 @@ export class RowView {
   readonly #cells = Array.from(this.element.children) as HTMLElement[];
   readonly #duration = this.#cells[6]!.appendChild(new Text());
   #last: Partial<RowContent> = {};
-  #tooltip: HTMLElement | null = null;
-  #copy: HTMLElement | null = null;
-  #notLive: HTMLElement | null = null;
+  #tooltip: HTMLElement | undefined;
+  #copy: HTMLElement | undefined;
+  #notLive: HTMLElement | undefined;
 
   /** Writes what differs from the last content. */
   update(content: RowContent): void {
@@ -167,8 +167,8 @@ export class RowView {
 }
 
 /** Adds `make()`'s element at the end of `parent` when `wanted` and it isn't there; removes it when not. */
-function toggle(current: HTMLElement | null, wanted: boolean, parent: HTMLElement, make: () => HTMLElement) {
+function toggle(current: HTMLElement | undefined, wanted: boolean, parent: HTMLElement, make: () => HTMLElement) {
   if (wanted) return current ?? parent.appendChild(make());
   current?.remove();
-  return null;
+  return undefined;
 }

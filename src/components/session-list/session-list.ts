@@ -136,9 +136,9 @@ export class RenseiSessionList extends LitElement {
       urlParamPrefix: { attribute: 'url-param-prefix' },
       theme: { reflect: true },
       strings: { attribute: false },
-      focusedId: { state: true, attribute: false },
-      hoveredId: { state: true, attribute: false },
-      copied: { state: true, attribute: false },
+      focusedId: { state: true },
+      hoveredId: { state: true },
+      copied: { state: true },
     };
   }
 
@@ -249,8 +249,8 @@ export class RenseiSessionList extends LitElement {
   #rowContents: RowContent[] = [];
   #rowViews = new Map<string, RowView>();
 
-  #filterMemo: { version: number; key: string; result: FilteredRows } | null = null;
-  #statusMemo: { version: number; result: StatusOption[] } | null = null;
+  #filterMemo: { version: number; key: string; result: FilteredRows } | undefined;
+  #statusMemo: { version: number; result: StatusOption[] } | undefined;
 
   #find(selector: string): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(selector);
