@@ -404,12 +404,14 @@ export class RenseiSessionList extends LitElement {
     return null;
   }
 
-  /** The control inside the row the event began on (it keeps its own behaviour), if any. */
+  /**
+   * The control inside the row the event began on (it keeps its own behaviour), if any. A row
+   * holds only what RowView builds: the detail link and the copy button.
+   */
   #innerControl(event: Event, row: HTMLElement): HTMLElement | null {
     for (const node of event.composedPath()) {
       if (node === row) return null;
-      if (node instanceof HTMLElement && node.matches('a[href], button, input, select, textarea, [contenteditable]'))
-        return node;
+      if (node instanceof HTMLElement && node.matches('a[href], button')) return node;
     }
     return null;
   }
