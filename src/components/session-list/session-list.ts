@@ -419,13 +419,13 @@ export class RenseiSessionList extends LitElement {
   #onGridClick(event: MouseEvent): void {
     const row = this.#rowOf(event);
     if (!row) return;
+    // The copy button, the detail link, or neither.
     const control = this.#innerControl(event, row);
-    if (control?.matches('[part~="copy"]')) {
+    if (control?.localName === 'button') {
       void this.#copyId(row.dataset.sessionId!);
       return;
     }
-    const detailLink = control?.matches('a[part~="identifier"]');
-    if (control && !detailLink) return;
+    const detailLink = control !== null;
     // A modified or middle click is the browser's (a new tab on the link), and activates nothing.
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     // The widget follows the link itself, after session-select, unless a listener cancels.
