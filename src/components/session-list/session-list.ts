@@ -136,9 +136,11 @@ export class RenseiSessionList extends LitElement {
       urlParamPrefix: { attribute: 'url-param-prefix' },
       theme: { reflect: true },
       strings: { attribute: false },
-      focusedId: { state: true },
-      hoveredId: { state: true },
-      copied: { state: true },
+      // Internal state: `state: true` alone would still observe an attribute (only the @state
+      // decorator adds `attribute: false`); the manifest test holds the observed attributes.
+      focusedId: { state: true, attribute: false },
+      hoveredId: { state: true, attribute: false },
+      copied: { state: true, attribute: false },
     };
   }
 
