@@ -126,18 +126,29 @@ const SMOKE: Config = {
 
 // ——— arguments ———
 
+const USAGE = `npm run bench [-- options]
+  --smoke              tiny N, one sample, fails on anything broken (CI); writes no RESULTS.md
+  --rounds N           rounds of S2-S6 (default ${FULL.rounds})
+  --samples N          S1 samples per size (default ${FULL.firstPageSamples})
+  --only a,b           implementations (the baseline is always in): ${IMPLS.join(', ')}
+  --help               this text`;
+
 function parseArgs(argv: string[]): { config: Config; only: ImplName[] } {
   const config = { ...(argv.includes('--smoke') ? SMOKE : FULL) };
   let only: ImplName[] = [...IMPLS];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--rounds') config.rounds = Math.max(1, Number(argv[++i]));
+    if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (arg === '--smoke') continue;
+    else if (arg === '--rounds') config.rounds = Math.max(1, Number(argv[++i]));
     else if (arg === '--samples') config.firstPageSamples = Math.max(1, Number(argv[++i]));
     else if (arg === '--only') {
       only = argv[++i]!.split(',') as ImplName[];
       for (const name of only) if (!IMPLS.includes(name)) throw new Error(`Unknown implementation ${name}`);
       if (!only.includes(BASELINE)) only.unshift(BASELINE);
-    }
+    } else throw new Error(`Unknown option ${arg}\n${USAGE}`);
   }
   return { config, only };
 }
