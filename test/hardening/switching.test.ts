@@ -53,12 +53,14 @@ describe('hardening: switching projects quickly', function () {
         projects.map((slug) => [slug, { initialSessions: 4, arriving: false, pageSize: 4 }]),
       ),
     });
-    // The first project answers last: 40 ms more for each one switched away from.
+    // Earlier projects answer later: 40 ms more for each one switched away from, and the first
+    // after all the others. (The browser runs six requests at a time, so with 40 ms steps alone the
+    // queue could make the last project's answer come last, and the test exercise no reordering.)
     await controlMock({
       inject: projects.map((project, i) => ({
         kind: 'latency',
         project,
-        latencyMs: 60 + (SWITCHES - i) * 40,
+        latencyMs: i === 0 ? 2_500 : 60 + (SWITCHES - i) * 40,
         count: 1,
       })),
     });
