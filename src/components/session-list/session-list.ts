@@ -750,6 +750,8 @@ export class RenseiSessionList extends LitElement {
     const locale = this.#resolvedLocale;
     const { session, health } = row;
     const live = this.#feed.store.isLive(row);
+    // A working row that the last refresh didn't cover: its duration is frozen, and says so.
+    const stale = !live && isTicking(row);
     const startedMs = row.startedMs; // parsed from the session on each read
     const startedAt = formatDateTime(startedMs, locale);
     const copied = this.copied?.id === row.id ? this.copied : null;
@@ -771,8 +773,8 @@ export class RenseiSessionList extends LitElement {
       startedTitle: startedAt,
       startedHidden: startedMs === null ? '' : `, ${startedAt}`,
       duration: formatDuration(durationAt(row, now, live), locale),
-      notLive: isTicking(row) && !live ? t.notLive : '',
-      notLiveTitle: t.notLiveTitle(this.#formatTime(row.fetchedAt)),
+      notLive: stale ? t.notLive : '',
+      notLiveTitle: stale ? t.notLiveTitle(this.#formatTime(row.fetchedAt)) : '',
       cost: formatCost(row.costUsd, locale),
       copyLabel: t.copyId,
       copied: copied ? (copied.ok ? t.copied : t.copyFailed) : '',
