@@ -327,6 +327,51 @@ describe('schema: parseSessionsPage', () => {
         /^`sessions\[0\]\.health\.stuckSignals` /,
       );
     });
+    it('shares one frozen health among sessions whose health is equal and has no signals', () => {
+      const green = () => ({ healthStatus: 'green', stuckSignals: [], checkedAt: '2026-06-02T14:00:00Z' });
+      const { sessions } = parseSessionsPage({
+        sessions: [
+          row({ id: 'a', health: green() }),
+          row({ id: 'b', health: green() }),
+          row({ id: 'c', health: { healthStatus: 'green' } }),
+          row({ id: 'd', health: { healthStatus: 'green', stuckSignals: null } }),
+          row({ id: 'e', health: { healthStatus: 'null', stuckSignals: [] } }),
+          row({ id: 'f', health: { healthStatus: null, stuckSignals: [] } }),
+        ],
+      });
+      const [a, b, c, d, e, f] = sessions.map((session) => session.health!);
+      expect(a).to.equal(b);
+      expect(a).to.deep.equal({ healthStatus: 'green', stuckSignals: [] });
+      expect(Object.isFrozen(a) && Object.isFrozen(a!.stuckSignals)).to.equal(true);
+      // Equal only when equal as parsed: absent, null and empty stay what they were.
+      expect(c).to.deep.equal({ healthStatus: 'green' });
+      expect(d).to.deep.equal({ healthStatus: 'green', stuckSignals: null });
+      expect(new Set([a, c, d, e, f]).size).to.equal(5);
+      expect(e).to.deep.equal({ healthStatus: 'null', stuckSignals: [] });
+      expect(f).to.deep.equal({ healthStatus: null, stuckSignals: [] });
+      expect(() => {
+        'use strict';
+        (a as { healthStatus: string }).healthStatus = 'red';
+      }).to.throw(TypeError);
+    });
+    it("remembers no long health words: a server sending a new one per row can't grow the memory", () => {
+      const long = { healthStatus: 'x'.repeat(300), stuckSignals: [] };
+      const { sessions } = parseSessionsPage({
+        sessions: [row({ id: 'a', health: long }), row({ id: 'b', health: long })],
+      });
+      expect(sessions[0]!.health).to.deep.equal(long);
+      expect(sessions[0]!.health).to.not.equal(sessions[1]!.health);
+    });
+    it('keeps health with signals its own, frozen through its signals', () => {
+      const signals = () => ({ healthStatus: 'red', stuckSignals: [{ type: 'ToolLoopStuck', severity: 'blocking' }] });
+      const { sessions } = parseSessionsPage({
+        sessions: [row({ id: 'a', health: signals() }), row({ id: 'b', health: signals() })],
+      });
+      const [a, b] = sessions.map((session) => session.health!);
+      expect(a).to.not.equal(b);
+      expect(a).to.deep.equal(signals());
+      expect(Object.isFrozen(a!.stuckSignals) && Object.isFrozen(a!.stuckSignals![0])).to.equal(true);
+    });
   });
 
   describe('status', () => {
