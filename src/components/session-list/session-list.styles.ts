@@ -2,37 +2,42 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    /* Public knobs (--rensei-*) fall back to defaults; private ones (--_*) are what rules use.
-       light-dark() picks by color-scheme: the reader's preference, or the theme attribute. */
+    /* Public knobs (--rensei-*) fall back to defaults; private ones (--_*) are what rules use,
+       named short because they ship in every bundle: f font, t text, m muted, bg background,
+       s surface, b border, a accent, sel selected, g/y/r/u green/yellow/red/unknown, h row height,
+       rad radius, py/px cell padding. light-dark() picks by color-scheme: the reader's
+       preference, or the theme attribute. */
     color-scheme: light dark;
-    --_font: var(--rensei-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_font-size: var(--rensei-font-size, 14px);
-    --_text: var(--rensei-color-text, light-dark(#1f2328, #e6edf3));
-    --_muted: var(--rensei-color-muted, light-dark(#59636e, #9198a1));
-    --_background: var(--rensei-color-background, light-dark(#ffffff, #0d1117));
-    --_surface: var(--rensei-color-surface, light-dark(#f6f8fa, #151b23));
-    --_border: var(--rensei-color-border, light-dark(#d1d9e0, #3d444d));
-    --_accent: var(--rensei-color-accent, light-dark(#0969da, #4493f8));
-    --_selected: var(--rensei-color-selected, light-dark(#ddf4ff, #132339));
-    --_green: var(--rensei-color-green, light-dark(#1a7f37, #3fb950));
-    --_yellow: var(--rensei-color-yellow, light-dark(#9a6700, #d29922));
-    --_red: var(--rensei-color-red, light-dark(#d1242f, #f85149));
-    --_unknown: var(--rensei-color-unknown, light-dark(#818b98, #656c76));
-    --_row-height: var(--rensei-row-height, 36px);
-    --_density: var(--rensei-density, 1);
-    --_radius: var(--rensei-radius, 6px);
-    --_pad-y: calc(6px * var(--_density));
-    --_pad-x: calc(10px * var(--_density));
+    --_f: var(--rensei-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_t: var(--rensei-color-text, light-dark(#1f2328, #e6edf3));
+    --_m: var(--rensei-color-muted, light-dark(#59636e, #9198a1));
+    --_bg: var(--rensei-color-background, light-dark(#ffffff, #0d1117));
+    --_s: var(--rensei-color-surface, light-dark(#f6f8fa, #151b23));
+    --_b: var(--rensei-color-border, light-dark(#d1d9e0, #3d444d));
+    --_a: var(--rensei-color-accent, light-dark(#0969da, #4493f8));
+    --_sel: var(--rensei-color-selected, light-dark(#ddf4ff, #132339));
+    --_g: var(--rensei-color-green, light-dark(#1a7f37, #3fb950));
+    --_y: var(--rensei-color-yellow, light-dark(#9a6700, #d29922));
+    --_r: var(--rensei-color-red, light-dark(#d1242f, #f85149));
+    --_u: var(--rensei-color-unknown, light-dark(#818b98, #656c76));
+    --_h: var(--rensei-row-height, 36px);
+    --_rad: var(--rensei-radius, 6px);
+    /* Written without the spaces prettier adds, here and in the notice's color-mix(): the minifier
+       keeps them in values holding var(). */
+    /* prettier-ignore */
+    --_py: calc(6px*var(--rensei-density,1));
+    /* prettier-ignore */
+    --_px: calc(10px*var(--rensei-density,1));
 
     display: block;
     box-sizing: border-box;
-    color: var(--_text);
-    background: var(--_background);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
+    color: var(--_t);
+    background: var(--_bg);
+    font-family: var(--_f);
+    font-size: var(--rensei-font-size, 14px);
     line-height: 1.4;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    border: 1px solid var(--_b);
+    border-radius: var(--_rad);
     overflow: hidden;
     container-type: inline-size;
   }
@@ -81,16 +86,16 @@ export const styles = css`
   input {
     font: inherit;
     color: inherit;
-    background: var(--_background);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    background: var(--_bg);
+    border: 1px solid var(--_b);
+    border-radius: var(--_rad);
     padding: 4px 10px;
     min-height: 32px;
   }
 
   button {
     cursor: pointer;
-    background: var(--_surface);
+    background: var(--_s);
   }
 
   button:disabled {
@@ -99,7 +104,7 @@ export const styles = css`
   }
 
   :focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--_a);
     outline-offset: -2px;
   }
 
@@ -108,9 +113,9 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: end;
     gap: 8px 12px;
-    padding: 10px var(--_pad-x);
-    background: var(--_surface);
-    border-bottom: 1px solid var(--_border);
+    padding: 10px var(--_px);
+    background: var(--_s);
+    border-bottom: 1px solid var(--_b);
   }
 
   .field {
@@ -121,7 +126,7 @@ export const styles = css`
 
   .field-label {
     font-size: 0.8em;
-    color: var(--_muted);
+    color: var(--_m);
   }
 
   .search-field {
@@ -135,7 +140,7 @@ export const styles = css`
   .updated {
     margin-left: auto;
     align-self: center;
-    color: var(--_muted);
+    color: var(--_m);
     font-size: 0.85em;
     font-variant-numeric: tabular-nums;
   }
@@ -144,8 +149,8 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: 6px;
-    padding: 8px var(--_pad-x);
-    border-bottom: 1px solid var(--_border);
+    padding: 8px var(--_px);
+    border-bottom: 1px solid var(--_b);
   }
 
   .notice {
@@ -153,9 +158,11 @@ export const styles = css`
     align-items: center;
     gap: 10px;
     padding: 6px 10px;
-    border-radius: var(--_radius);
-    border: 1px solid color-mix(in srgb, var(--_yellow) 50%, transparent);
-    background: color-mix(in srgb, var(--_yellow) 12%, var(--_background));
+    border-radius: var(--_rad);
+    /* prettier-ignore */
+    border: 1px solid color-mix(in srgb,var(--_y) 50%,transparent);
+    /* prettier-ignore */
+    background: color-mix(in srgb,var(--_y) 12%,var(--_bg));
   }
 
   .notice > span {
@@ -174,15 +181,11 @@ export const styles = css`
   .new-sessions {
     margin-top: 34px;
     border-radius: 999px;
-    color: var(--_background);
-    background: var(--_accent);
-    border-color: var(--_accent);
+    color: var(--_bg);
+    background: var(--_a);
+    border-color: var(--_a);
     font-weight: 600;
     box-shadow: 0 2px 8px rgb(0 0 0 / 25%);
-  }
-
-  [role='grid'] {
-    display: block;
   }
 
   .row {
@@ -191,8 +194,8 @@ export const styles = css`
       28px minmax(7em, 1.2fr) minmax(6.5em, 0.9fr) minmax(6em, 1fr) minmax(4.5em, 0.8fr)
       minmax(6em, 0.8fr) minmax(6.5em, 0.8fr) minmax(4.5em, 0.6fr);
     align-items: center;
-    min-height: var(--_row-height);
-    border-bottom: 1px solid var(--_border);
+    min-height: var(--_h);
+    border-bottom: 1px solid var(--_b);
   }
 
   .header-group {
@@ -203,8 +206,8 @@ export const styles = css`
 
   .row.header {
     min-height: 0;
-    background: var(--_surface);
-    color: var(--_muted);
+    background: var(--_s);
+    color: var(--_m);
     font-size: 0.8em;
     font-weight: 600;
     text-transform: uppercase;
@@ -216,16 +219,16 @@ export const styles = css`
   }
 
   [part~='row']:hover {
-    background: var(--_surface);
+    background: var(--_s);
   }
 
   [part~='row'][aria-selected='true'] {
-    background: var(--_selected);
-    box-shadow: inset 3px 0 0 var(--_accent);
+    background: var(--_sel);
+    box-shadow: inset 3px 0 0 var(--_a);
   }
 
   .cell {
-    padding: var(--_pad-y) var(--_pad-x);
+    padding: var(--_py) var(--_px);
     min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -260,15 +263,12 @@ export const styles = css`
     font-weight: 600;
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.95em;
-  }
-
-  [part~='identifier'] {
     overflow: hidden;
     text-overflow: ellipsis;
   }
 
   a[part~='identifier'] {
-    color: var(--_accent);
+    color: var(--_a);
     text-decoration: none;
   }
 
@@ -283,8 +283,8 @@ export const styles = css`
     padding: 2px 5px;
     border-color: transparent;
     background: none;
-    color: var(--_muted);
-    font-family: var(--_font);
+    color: var(--_m);
+    font-family: var(--_f);
     font-size: 0.8em;
     font-weight: normal;
     /* Never taller than the line: rows with the button are as tall as rows without. */
@@ -300,11 +300,11 @@ export const styles = css`
   }
 
   .copy[data-copied='ok'] {
-    color: var(--_green);
+    color: var(--_g);
   }
 
   .copy[data-copied='failed'] {
-    color: var(--_red);
+    color: var(--_r);
   }
 
   /* Health: colour and shape both carry the level (circle, triangle, square, hollow ring). */
@@ -317,22 +317,22 @@ export const styles = css`
   }
 
   .dot[data-health='green'] {
-    background: var(--_green);
+    background: var(--_g);
     border-radius: 50%;
   }
 
   .dot[data-health='yellow'] {
-    background: var(--_yellow);
+    background: var(--_y);
     clip-path: polygon(50% 0, 100% 100%, 0 100%);
   }
 
   .dot[data-health='red'] {
-    background: var(--_red);
+    background: var(--_r);
     border-radius: 2px;
   }
 
   .dot[data-health='unknown'] {
-    border: 2px solid var(--_unknown);
+    border: 2px solid var(--_u);
     border-radius: 50%;
   }
 
@@ -344,9 +344,9 @@ export const styles = css`
     left: 4px;
     top: calc(100% - 2px);
     padding: 4px 8px;
-    border-radius: var(--_radius);
-    background: var(--_text);
-    color: var(--_background);
+    border-radius: var(--_rad);
+    background: var(--_t);
+    color: var(--_bg);
     font-size: 0.85em;
     white-space: nowrap;
     pointer-events: none;
@@ -368,26 +368,25 @@ export const styles = css`
     width: 7px;
     height: 7px;
     border-radius: 50%;
-    background: var(--_muted);
+    background: var(--_m);
     flex: none;
   }
 
   .badge[data-status='working']::before {
-    background: var(--_accent);
-    animation: pulse 1.6s ease-in-out infinite;
+    background: var(--_a);
   }
 
   .badge[data-status='completed']::before {
-    background: var(--_green);
+    background: var(--_g);
   }
 
   .badge[data-status='failed']::before {
-    background: var(--_red);
+    background: var(--_r);
   }
 
   .badge[data-status='queued']::before {
     background: transparent;
-    border: 1.5px solid var(--_muted);
+    border: 1.5px solid var(--_m);
   }
 
   @keyframes pulse {
@@ -399,20 +398,20 @@ export const styles = css`
   .not-live {
     margin-left: 4px;
     font-size: 0.8em;
-    color: var(--_muted);
+    color: var(--_m);
     font-style: italic;
   }
 
   .c-work-type,
   .c-provider,
   .c-started {
-    color: var(--_muted);
+    color: var(--_m);
   }
 
   .state {
-    padding: 28px var(--_pad-x);
+    padding: 28px var(--_px);
     text-align: center;
-    color: var(--_muted);
+    color: var(--_m);
   }
 
   .state p {
@@ -420,11 +419,11 @@ export const styles = css`
   }
 
   .state.error {
-    color: var(--_text);
+    color: var(--_t);
   }
 
   .state.error strong {
-    color: var(--_red);
+    color: var(--_r);
   }
 
   .actions {
@@ -438,10 +437,10 @@ export const styles = css`
     align-items: center;
     justify-content: space-between;
     gap: 8px;
-    padding: 6px var(--_pad-x);
-    background: var(--_surface);
-    border-top: 1px solid var(--_border);
-    color: var(--_muted);
+    padding: 6px var(--_px);
+    background: var(--_s);
+    border-top: 1px solid var(--_b);
+    color: var(--_m);
     font-size: 0.9em;
     font-variant-numeric: tabular-nums;
   }
@@ -478,9 +477,6 @@ export const styles = css`
 
     .c-status {
       grid-column: span 2;
-    }
-
-    .c-status {
       text-align: right;
     }
 
@@ -514,12 +510,10 @@ export const styles = css`
     }
   }
 
-  @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
-      animation: none !important;
-      transition: none !important;
+  /* The working badge is the only thing that moves: it pulses only for readers who don't ask for less motion. */
+  @media (prefers-reduced-motion: no-preference) {
+    .badge[data-status='working']::before {
+      animation: pulse 1.6s ease-in-out infinite;
     }
   }
 `;
