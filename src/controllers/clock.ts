@@ -5,6 +5,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class ClockController implements ReactiveController {
+  /** Only ever cleared: clearing a cleared interval does nothing. */
   #timer: ReturnType<typeof setInterval> | undefined;
 
   readonly #host: ReactiveControllerHost;
@@ -26,6 +27,5 @@ export class ClockController implements ReactiveController {
 
   hostDisconnected(): void {
     clearInterval(this.#timer);
-    this.#timer = undefined;
   }
 }

@@ -4,8 +4,8 @@
  * Each request gets an `AbortSignal` of its own and makes the feed pending (the host re-renders as
  * it starts and as it ends); at most one is in flight, and a new one aborts it. The rows live in a
  * `SessionStore`, so a pending or failed refresh never blanks them. A change of project, token or
- * api-base starts a new generation: whatever was in flight is aborted, and an answer for an older
- * generation is never merged.
+ * api-base starts over: whatever was in flight is aborted (by the new request, or already by the
+ * disconnect), and an answer to an aborted request is never merged.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, DEFAULT_TIMEOUT_MS, fetchSessionsPage } from '../api/client.js';
@@ -65,8 +65,8 @@ export class SessionFeedController implements ReactiveController {
   /** Set by a 401/403: live refresh waits for a new token or project, or `retry()`. */
   authStopped = false;
 
-  #generation = 0;
   #failures = 0;
+  /** Only ever cleared: clearing a timer that already fired does nothing. */
   #timer: ReturnType<typeof setTimeout> | undefined;
   #dueWhileHidden?: boolean;
   #connected?: boolean;
@@ -104,14 +104,13 @@ export class SessionFeedController implements ReactiveController {
   hostDisconnected(): void {
     this.#connected = false;
     document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#clearTimer();
+    clearTimeout(this.#timer);
     this.#request?.abort();
   }
 
   /** Project, token or api-base changed: start over. */
   reset(): void {
     this.#started = true;
-    this.#generation++;
     this.store.clear();
     this.failure = null;
     this.rejected = [];
@@ -142,29 +141,25 @@ export class SessionFeedController implements ReactiveController {
   reschedule(): void {
     if (!this.#connected || this.pending || this.authStopped) return;
     const interval = this.#intervalMs();
+    if (interval > 0) this.#scheduleRefresh(interval);
     // Off now means off now: the refresh already planned goes too (a planned retry stays).
-    if (interval === 0 && !this.failure?.retryAt) this.#clearTimer();
-    else this.#scheduleRefresh(interval);
+    else if (!this.failure?.retryAt) clearTimeout(this.#timer);
   }
 
   #intervalMs(): number {
     return toMs(this.#source.settings().refreshInterval);
   }
 
+  /** One request: aborts the one in flight, and settles (never rejects) once this one is over. */
   async #run(kind: FeedRequestKind, force?: boolean): Promise<void> {
     if (!this.#connected || (this.pending && !force)) return;
-    this.#clearTimer();
+    clearTimeout(this.#timer);
     this.#pendingKind = kind;
-    return this.#send(kind);
-  }
-
-  /** One request: aborts the one in flight, and settles (never rejects) once this one is over. */
-  async #send(kind: FeedRequestKind): Promise<void> {
     this.#request?.abort();
     const request = (this.#request = new AbortController());
     this.#host.requestUpdate();
     try {
-      await this.#load(kind, this.#generation, request.signal);
+      await this.#load(kind, request.signal);
     } catch {
       // Only a throwing onError gets here: #load reports its own failures, and the caller of
       // refresh() or loadMore() only waits.
@@ -176,7 +171,8 @@ export class SessionFeedController implements ReactiveController {
     }
   }
 
-  async #load(kind: FeedRequestKind, generation: number, signal: AbortSignal): Promise<void> {
+  /** Every change of project, token or api-base aborts the request in flight: `signal` says it is stale. */
+  async #load(kind: FeedRequestKind, signal: AbortSignal): Promise<void> {
     const cursor = kind === 'more' ? this.store.nextCursor : null;
     try {
       const settings = this.#source.settings();
@@ -187,7 +183,7 @@ export class SessionFeedController implements ReactiveController {
         signal,
         timeoutMs: toMs(settings.timeout) || DEFAULT_TIMEOUT_MS,
       });
-      if (signal.aborted || generation !== this.#generation) return;
+      if (signal.aborted) return;
       const now = Date.now();
       const change =
         kind === 'more' && cursor !== null
@@ -200,7 +196,7 @@ export class SessionFeedController implements ReactiveController {
       this.#source.onLoad(change, kind);
       this.#scheduleRefresh(this.#intervalMs());
     } catch (error) {
-      if (signal.aborted || generation !== this.#generation) return;
+      if (signal.aborted) return;
       const apiError =
         error instanceof ApiError ? error : new ApiError('network', `Loading sessions failed: ${String(error)}`);
       this.#fail(apiError, kind);
@@ -235,11 +231,11 @@ export class SessionFeedController implements ReactiveController {
     if (delayMs > 0 && !this.authStopped) this.#schedule('refresh', delayMs);
   }
 
+  /** Replaces the planned attempt, if any. */
   #schedule(kind: FeedRequestKind, delayMs: number): void {
-    this.#clearTimer();
+    clearTimeout(this.#timer);
     if (!this.#connected) return;
     this.#timer = setTimeout(() => {
-      this.#timer = undefined;
       if (document.hidden) {
         // No refresh while hidden: catch up on becoming visible.
         this.#dueWhileHidden = true;
@@ -250,18 +246,14 @@ export class SessionFeedController implements ReactiveController {
     }, delayMs);
   }
 
-  #clearTimer(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-  }
-
   readonly #onVisibility = (): void => {
     if (document.hidden || !this.#connected) return;
     const due = this.#dueWhileHidden || this.#intervalMs() > 0;
     if (!due || this.authStopped) return;
     this.#dueWhileHidden = false;
     // Never sooner than a retry already planned: a Retry-After or a backoff outlasts a tab switch.
-    const planned = this.failure?.retryAt ? this.failure.retryAt - Date.now() : 0;
+    // (With none planned, `planned` is far in the past and the spread alone counts.)
+    const planned = (this.failure?.retryAt ?? 0) - Date.now();
     this.#schedule(this.failure?.kind ?? 'refresh', Math.max(planned, Math.round(Math.random() * WAKE_SPREAD_MS)));
   };
 }
