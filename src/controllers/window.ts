@@ -52,13 +52,26 @@ export interface WindowTargets {
 /** Row 0's top, and the visible band's top and bottom, in viewport pixels. */
 type Band = [bodyTop: number, clipTop: number, clipBottom: number];
 
+/** The scroller has more content than it shows (a pixel of rounding is not overflow). */
+const overflows = (scroller: HTMLElement): boolean => scroller.scrollHeight > scroller.clientHeight + 1;
+
 export class WindowController implements ReactiveController {
   rowHeight = ESTIMATED_ROW_HEIGHT;
   #window: RowWindow = { start: 0, end: 0 };
   #rendered: RowWindow = { start: 0, end: 0 };
   #total = 0;
   #frame = 0;
-  #resize?: ResizeObserver;
+  /** Scroll, resize and the element's own size changes all re-window the same way. */
+  readonly #onScroll = (): void => {
+    if (this.#frame) return;
+    // At most one re-window per frame, however many scroll events arrive.
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      if (this.#refresh()) this.#host.requestUpdate();
+    });
+  };
+
+  readonly #resize = new ResizeObserver(this.#onScroll);
   #scroller: HTMLElement | null = null;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #targets: WindowTargets;
@@ -75,7 +88,6 @@ export class WindowController implements ReactiveController {
     // Capture: scroll events don't bubble, and any ancestor may be the one scrolling.
     window.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
     window.addEventListener('resize', this.#onScroll, { passive: true });
-    this.#resize = new ResizeObserver(this.#onScroll);
     this.#resize.observe(this.#host);
   }
 
@@ -83,7 +95,7 @@ export class WindowController implements ReactiveController {
     window.removeEventListener('scroll', this.#onScroll, { capture: true });
     window.removeEventListener('resize', this.#onScroll);
     this.#watchScroller(null);
-    this.#resize?.disconnect();
+    this.#resize.disconnect();
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
   }
@@ -92,10 +104,8 @@ export class WindowController implements ReactiveController {
   rangeFor(total: number): RowWindow {
     if (total !== this.#total) {
       this.#total = total;
-      const band = this.#band();
-      this.#window = band
-        ? this.#compute(band, this.#overscan)
-        : { start: 0, end: Math.min(total, Math.ceil(window.innerHeight / this.rowHeight) + this.#overscan) };
+      // Before the grid exists, as if it began at the viewport's top.
+      this.#window = this.#compute(this.#band() ?? [0, 0, window.innerHeight], this.#overscan);
     }
     const { start, end } = this.#window;
     this.#rendered = { start: Math.min(start, total), end: Math.min(end, total) };
@@ -113,8 +123,8 @@ export class WindowController implements ReactiveController {
       body.style.paddingBottom = `${(this.#total - this.#rendered.end) * this.rowHeight}px`;
     }
     const sample = this.#targets.sampleRow();
-    const measured = sample?.getBoundingClientRect().height;
-    const heightChanged = measured !== undefined && measured > 0 && Math.abs(measured - this.rowHeight) > 0.5;
+    const measured = sample?.getBoundingClientRect().height ?? 0;
+    const heightChanged = measured > 0 && Math.abs(measured - this.rowHeight) > 0.5;
     if (heightChanged) this.rowHeight = measured;
     if (this.#refresh(heightChanged) || heightChanged) this.#host.requestUpdate();
   }
@@ -129,19 +139,10 @@ export class WindowController implements ReactiveController {
     const scroller = this.#targets.scroller();
     const delta = top < clipTop ? top - clipTop : bottom > clipBottom ? bottom - clipBottom : 0;
     if (delta === 0) return;
-    if (scroller && scroller.scrollHeight > scroller.clientHeight + 1) scroller.scrollTop += delta;
+    if (scroller && overflows(scroller)) scroller.scrollTop += delta;
     else window.scrollBy(0, delta);
     this.#refresh();
   }
-
-  readonly #onScroll = (): void => {
-    if (this.#frame) return;
-    // At most one re-window per frame, however many scroll events arrive.
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      if (this.#refresh()) this.#host.requestUpdate();
-    });
-  };
 
   /**
    * The element's own scroller, in its shadow root: its scroll events are not composed, so the
@@ -191,7 +192,7 @@ export class WindowController implements ReactiveController {
     if (scroller) {
       const box = scroller.getBoundingClientRect();
       const contentBottom = scroller.lastElementChild?.getBoundingClientRect().bottom ?? box.bottom;
-      if (scroller.scrollHeight > scroller.clientHeight + 1 || contentBottom < box.bottom - 1) {
+      if (overflows(scroller) || contentBottom < box.bottom - 1) {
         clipTop = Math.max(clipTop, box.top);
         clipBottom = Math.min(clipBottom, box.bottom);
       }
