@@ -72,11 +72,8 @@ export class SessionStore {
   /** The first page of a project, replacing whatever was there. */
   setFirstPage(sessions: readonly Session[], cursor: string | null, fetchedAt: number): StoreChange {
     this.clear();
-    const change = this.#append(sessions, fetchedAt);
-    this.#pagesLoaded = 1;
     this.#refreshedAt = fetchedAt;
-    this.#setCursor(cursor, change.added.length);
-    return change;
+    return this.#append(sessions, cursor, fetchedAt);
   }
 
   /** The page fetched with `requestedCursor`; paging ends on a repeated cursor or a page with nothing new. */
@@ -87,10 +84,7 @@ export class SessionStore {
     fetchedAt: number,
   ): StoreChange {
     this.#seenCursors.add(requestedCursor);
-    const change = this.#append(sessions, fetchedAt);
-    this.#pagesLoaded++;
-    this.#setCursor(cursor, change.added.length);
-    return change;
+    return this.#append(sessions, cursor, fetchedAt);
   }
 
   /**
@@ -108,19 +102,18 @@ export class SessionStore {
     const freshAt = new Map<string, number>();
     for (const session of sessions) {
       const row = toSessionRow(session, fetchedAt);
-      if (pendingIds.has(row.id)) {
+      // Held rows are known too: every row in `#pending` is in `#byId`.
+      if (this.#byId.has(row.id)) {
+        this.#byId.set(row.id, row);
+        updates.set(row.id, row);
         // Held back, so not on screen: updated where it waits, not reported as updated.
-        updates.set(row.id, row);
-      } else if (this.#byId.has(row.id)) {
-        updates.set(row.id, row);
-        change.updated.push(row.id);
+        if (!pendingIds.has(row.id)) change.updated.push(row.id);
       } else {
         const at = freshAt.get(row.id);
         if (at === undefined) freshAt.set(row.id, fresh.push(row) - 1);
         else fresh[at] = row;
       }
     }
-    for (const row of updates.values()) this.#byId.set(row.id, row);
     const replace = (row: SessionRow) => updates.get(row.id) ?? row;
     if (updates.size > 0) {
       this.#rows = this.#rows.map(replace);
@@ -147,7 +140,8 @@ export class SessionStore {
     return released.map((row) => row.id);
   }
 
-  #append(sessions: readonly Session[], fetchedAt: number): StoreChange {
+  /** One more page: its rows go after those loaded (or update them in place); `cursor` is its next. */
+  #append(sessions: readonly Session[], cursor: string | null, fetchedAt: number): StoreChange {
     const change: StoreChange = { added: [], updated: [], held: [] };
     const positions = new Map<string, number>();
     for (const session of sessions) {
@@ -165,6 +159,8 @@ export class SessionStore {
         change.added.push(row.id);
       }
     }
+    this.#pagesLoaded++;
+    this.#setCursor(cursor, change.added.length);
     this.version++;
     return change;
   }
