@@ -160,39 +160,32 @@ export async function fetchSessionsPage(
   }
   // A timer of our own, cleared once the body is in: AbortSignal.timeout() would keep every
   // request's signal alive for the whole limit (300 of them at a 100 ms refresh).
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const signal = AbortSignal.any([request.signal, timeout.signal]);
-  const failed = (midAnswer: boolean): never => {
-    if (request.signal.aborted) throw request.signal.reason;
-    if (timeout.signal.aborted) {
-      const seconds = Math.max(1, Math.round((request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000));
-      throw new ApiError('timeout', `The Rensei API did not answer within ${seconds} s.`);
-    }
-    if (midAnswer) throw new ApiError('network', 'The connection to the Rensei API broke in the middle of its answer.');
-    throw new ApiError(
-      'network',
-      `Couldn't reach the Rensei API at ${url.origin}. Check the network and the api-base; if the API is on another origin, it may be refusing this page (CORS).`,
-    );
-  };
-  let response: Response;
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  let response: Response | undefined;
   let body: string;
   try {
     response = await fetchImpl(url, {
       headers,
-      signal,
+      signal: AbortSignal.any([request.signal, timeout.signal]),
       // The session cookie is the fallback credential; with a key, no cookie is needed.
       credentials: request.token ? 'same-origin' : 'include',
       cache: 'no-store',
     });
-  } catch {
-    clearTimeout(timer);
-    return failed(false);
-  }
-  try {
     body = await response.text();
   } catch {
-    return failed(true);
+    if (request.signal.aborted) throw request.signal.reason;
+    if (timeout.signal.aborted) {
+      const seconds = Math.max(1, Math.round(timeoutMs / 1000));
+      throw new ApiError('timeout', `The Rensei API did not answer within ${seconds} s.`);
+    }
+    // With a response, the body is what failed to arrive.
+    if (response) throw new ApiError('network', 'The connection to the Rensei API broke in the middle of its answer.');
+    throw new ApiError(
+      'network',
+      `Couldn't reach the Rensei API at ${url.origin}. Check the network and the api-base; if the API is on another origin, it may be refusing this page (CORS).`,
+    );
   } finally {
     clearTimeout(timer);
   }
