@@ -14,7 +14,6 @@ const COUNT: Intl.NumberFormatOptions = {};
 const RELATIVE: Intl.RelativeTimeFormatOptions = { numeric: 'auto', style: 'short' };
 const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 const TIME: Intl.DateTimeFormatOptions = { timeStyle: 'medium' };
-const unitOptions = (unit: string): Intl.NumberFormatOptions => ({ style: 'unit', unit, unitDisplay: 'narrow' });
 
 /** A value there is something to show for: not null, NaN or infinite (those show as MISSING). */
 const shown = (value: number | null): value is number => Number.isFinite(value);
@@ -51,7 +50,10 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** Day to second, as `[format options, unit length]`. */
-const UNITS = RELATIVE_UNITS.slice(2).map(([unit, ms]): [Intl.NumberFormatOptions, number] => [unitOptions(unit), ms]);
+const UNITS = RELATIVE_UNITS.slice(2).map(([unit, ms]): [Intl.NumberFormatOptions, number] => [
+  { style: 'unit', unit, unitDisplay: 'narrow' },
+  ms,
+]);
 
 /** `45s`, `3m 12s`, `1h 4m`, `2d 3h`: the two largest units, through `Intl` units. */
 export function formatDuration(ms: number | null, locale?: string): string {
