@@ -339,10 +339,15 @@ export class RenseiSessionList extends LitElement {
     return this.#rendered.some((row) => isTicking(row) && store.isLive(row));
   }
 
-  #isAwayFromTop(): boolean {
+  /** The element's own scroller when it scrolls (the host gave it a height), else null: the page scrolls. */
+  #ownScroller(): HTMLElement | null {
     const scroller = this.#find('.scroller');
-    if (!scroller) return false;
-    if (scroller.scrollHeight > scroller.clientHeight + 1) return scroller.scrollTop > 4;
+    return scroller && scroller.scrollHeight > scroller.clientHeight + 1 ? scroller : null;
+  }
+
+  #isAwayFromTop(): boolean {
+    const scroller = this.#ownScroller();
+    if (scroller) return scroller.scrollTop > 4;
     const grid = this.#find('[part~="grid"]');
     return grid ? grid.getBoundingClientRect().top < -4 : false;
   }
@@ -374,16 +379,10 @@ export class RenseiSessionList extends LitElement {
     this.dispatchEvent(new FilterChangeEvent(this.#filters));
   }
 
-  #onStatusChange(event: Event): void {
-    this.#setFilters({ status: (event.target as HTMLSelectElement).value });
-  }
-
-  #onSearchInput(event: Event): void {
-    this.#setFilters({ search: (event.target as HTMLInputElement).value });
-  }
-
-  #onHealthChange(event: Event): void {
-    this.#setFilters({ health: (event.target as HTMLSelectElement).value });
+  /** The status and health selects and the search field: each control is named after its filter. */
+  #onFilterInput(event: Event): void {
+    const { name, value } = event.target as HTMLInputElement;
+    this.#setFilters({ [name]: value });
   }
 
   #clearFilters(): void {
@@ -393,8 +392,8 @@ export class RenseiSessionList extends LitElement {
   #showNewSessions(): void {
     this.#feed.store.releasePending();
     this.requestUpdate();
-    const scroller = this.#find('.scroller');
-    if (scroller && scroller.scrollHeight > scroller.clientHeight) scroller.scrollTop = 0;
+    const scroller = this.#ownScroller();
+    if (scroller) scroller.scrollTop = 0;
     else this.#find('[part~="grid"]')?.scrollIntoView({ block: 'start' });
   }
 
@@ -481,9 +480,7 @@ export class RenseiSessionList extends LitElement {
   }
 
   #scrollerViewportHeight(): number {
-    const scroller = this.#find('.scroller');
-    const own = scroller && scroller.scrollHeight > scroller.clientHeight ? scroller.clientHeight : 0;
-    return own || window.innerHeight;
+    return this.#ownScroller()?.clientHeight || window.innerHeight;
   }
 
   async #focusRow(id: string): Promise<void> {
@@ -541,7 +538,7 @@ export class RenseiSessionList extends LitElement {
     return html`<div class="toolbar" part="toolbar">
       <label class="field">
         <span class="field-label">${t.statusFilterLabel}</span>
-        <select part="status-filter" .value=${this.status} @change=${this.#onStatusChange}>
+        <select name="status" part="status-filter" .value=${this.status} @change=${this.#onFilterInput}>
           <option value="" ?selected=${this.status === ''}>${t.allStatuses}</option>
           ${options.map(
             ({ status, count }) =>
@@ -554,18 +551,19 @@ export class RenseiSessionList extends LitElement {
       <label class="field search-field">
         <span class="field-label">${t.searchLabel}</span>
         <input
+          name="search"
           part="search"
           type="search"
           autocomplete="off"
           spellcheck="false"
           placeholder=${t.searchPlaceholder}
           .value=${this.search}
-          @input=${this.#onSearchInput}
+          @input=${this.#onFilterInput}
         />
       </label>
       <label class="field">
         <span class="field-label">${t.healthFilterLabel}</span>
-        <select part="health-filter" .value=${this.health} @change=${this.#onHealthChange}>
+        <select name="health" part="health-filter" .value=${this.health} @change=${this.#onFilterInput}>
           ${HEALTH_FILTERS.map(
             (value) =>
               html`<option value=${value} ?selected=${this.health === value}>${this.#healthLabel(value)}</option>`,
