@@ -188,7 +188,14 @@ export class SessionFeedController implements ReactiveController {
       const change =
         kind === 'more' && cursor !== null
           ? this.store.appendPage(page.sessions, page.cursor, cursor, now)
-          : this.store.mergeRefresh(page.sessions, page.cursor, now, this.#source.isAwayFromTop());
+          : // New rows are held back only while rows are on screen, and it's asked only then: the
+            // question reads layout, which a first page need not force.
+            this.store.mergeRefresh(
+              page.sessions,
+              page.cursor,
+              now,
+              !this.store.isEmpty && this.#source.isAwayFromTop(),
+            );
       this.rejected = page.rejected;
       this.updatedAt = now;
       this.failure = null;
