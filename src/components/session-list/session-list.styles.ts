@@ -8,7 +8,7 @@ export const styles = css`
        rad radius, py/px cell padding. light-dark() picks by color-scheme: the reader's
        preference, or the theme attribute. */
     color-scheme: light dark;
-    --_f: var(--rensei-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_f: var(--rensei-font, system-ui, sans-serif);
     --_t: var(--rensei-color-text, light-dark(#1f2328, #e6edf3));
     --_m: var(--rensei-color-muted, light-dark(#59636e, #9198a1));
     --_bg: var(--rensei-color-background, light-dark(#ffffff, #0d1117));

@@ -99,7 +99,7 @@ const COPIED_MS = 1500;
  * @csspart footer - The summary line under the rows.
  * @csspart load-more - The control that fetches the next page; present only while a next cursor exists.
  *
- * @cssprop [--rensei-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font family.
+ * @cssprop [--rensei-font=system-ui, sans-serif] - Font family (every current browser has `system-ui`).
  * @cssprop [--rensei-font-size=14px] - Base font size.
  * @cssprop [--rensei-color-text=#1f2328] - Text colour (dark scheme: #e6edf3).
  * @cssprop [--rensei-color-muted=#59636e] - Secondary text (dark scheme: #9198a1).
