@@ -671,26 +671,24 @@ export class RenseiSessionList extends LitElement {
     return html`${this.#renderGrid(rows)}${after}`;
   }
 
+  /** Nothing matches the filters: say which, offer to clear them, and to load more while there is more. */
   #renderFilteredEmpty(): TemplateResult {
     const t = this.#text;
     const { store } = this.#feed;
-    if (store.nextCursor !== null) {
-      return html`<div class="state empty" part="empty" data-empty="loaded">
-        <p>${t.emptyLoaded(formatCount(store.rows.length, this.#resolvedLocale))}</p>
-        <div class="actions">
-          ${this.#renderLoadMore()}
-          <button type="button" part="clear-filters" @click=${this.#clearFilters}>${t.clearFilters}</button>
-        </div>
-      </div>`;
-    }
-    const described = t.describeFilters({
-      status: this.status && t.statusName(this.status),
-      search: this.search.trim(),
-      health: this.health && this.#healthLabel(this.health).toLowerCase(),
-    });
-    return html`<div class="state empty" part="empty" data-empty="filtered">
-      <p>${t.emptyFiltered(described)}</p>
+    const more = store.nextCursor !== null;
+    const said = more
+      ? t.emptyLoaded(formatCount(store.rows.length, this.#resolvedLocale))
+      : t.emptyFiltered(
+          t.describeFilters({
+            status: this.status && t.statusName(this.status),
+            search: this.search.trim(),
+            health: this.health && this.#healthLabel(this.health).toLowerCase(),
+          }),
+        );
+    return html`<div class="state empty" part="empty" data-empty=${more ? 'loaded' : 'filtered'}>
+      <p>${said}</p>
       <div class="actions">
+        ${this.#renderLoadMore()}
         <button type="button" part="clear-filters" @click=${this.#clearFilters}>${t.clearFilters}</button>
       </div>
     </div>`;
