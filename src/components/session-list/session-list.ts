@@ -489,8 +489,9 @@ export class RenseiSessionList extends LitElement {
     this.#rowWindow.scrollToIndex(this.#filtered.rows.findIndex((row) => row.id === id));
     // A render can re-window and render again: wait until the element has settled.
     for (let round = 0; round < 4 && !(await this.updateComplete); round++);
-    const row = this.#find(`[part~="row"][data-session-id="${CSS.escape(id)}"]`);
-    row?.focus({ preventScroll: true });
+    // By id from the rows' views, not a selector: an id is any string, and CSS.escape turns a NUL
+    // into U+FFFD, which matches no row.
+    this.#rowViews.get(id)?.element.focus({ preventScroll: true });
   }
 
   #activate(id: string): void {

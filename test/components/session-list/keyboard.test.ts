@@ -65,6 +65,17 @@ describe('<rensei-session-list> keyboard and selection', () => {
     ).to.deep.equal([ids[1]]);
   });
 
+  it('moves onto rows whose ids no CSS selector can name (a NUL, quotes, a backslash)', async () => {
+    const odd = ['plain', '\u0000', 'a"b', 'c\\d', ']x['];
+    fake = installFakeFetch(() => page(sessions(odd.length, (index) => ({ id: odd[index] }))));
+    const el = await mount({ style: 'height: 400px' });
+    parts(el, 'row')[0]!.focus();
+    for (const id of odd.slice(1)) {
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focusedRowId(el)).to.equal(id);
+    }
+  });
+
   for (const key of ['Enter', ' ']) {
     it(`activates the focused row with ${key === ' ' ? 'Space' : key}`, async () => {
       const el = await grid();
