@@ -53,7 +53,7 @@ export interface WindowTargets {
 type Band = [bodyTop: number, clipTop: number, clipBottom: number];
 
 /** The scroller has more content than it shows (a pixel of rounding is not overflow). */
-const overflows = (scroller: HTMLElement): boolean => scroller.scrollHeight > scroller.clientHeight + 1;
+export const overflows = (scroller: HTMLElement): boolean => scroller.scrollHeight > scroller.clientHeight + 1;
 
 export class WindowController implements ReactiveController {
   rowHeight = ESTIMATED_ROW_HEIGHT;

@@ -12,7 +12,7 @@ import type { ApiError } from '../../api/client.js';
 import type { Session } from '../../api/schema.js';
 import { ClockController } from '../../controllers/clock.js';
 import { SessionFeedController, type FeedRequestKind } from '../../controllers/session-feed.js';
-import { WindowController } from '../../controllers/window.js';
+import { overflows, WindowController } from '../../controllers/window.js';
 import { FilterChangeEvent, SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
 import {
   filterRows,
@@ -342,7 +342,7 @@ export class RenseiSessionList extends LitElement {
   /** The element's own scroller when it scrolls (the host gave it a height), else null: the page scrolls. */
   #ownScroller(): HTMLElement | null {
     const scroller = this.#find('.scroller');
-    return scroller && scroller.scrollHeight > scroller.clientHeight + 1 ? scroller : null;
+    return scroller && overflows(scroller) ? scroller : null;
   }
 
   #isAwayFromTop(): boolean {
