@@ -95,3 +95,17 @@ export function formatDateTime(ms: number | null, locale?: string): string {
 export function formatTime(ms: number, locale?: string): string {
   return dateTimeFormat(locale, TIME).format(ms);
 }
+
+/**
+ * Builds the formatters a page of rows uses (building one costs far more than using it), so a
+ * caller can do it while the first page is on its way instead of after it lands.
+ */
+export function warmFormatters(locale?: string): void {
+  formatCost(1, locale);
+  formatCount(1, locale);
+  formatDuration(DAY + HOUR, locale);
+  formatDuration(MINUTE + SECOND, locale);
+  formatRelativeTime(0, 0, locale);
+  formatDateTime(0, locale);
+  formatTime(0, locale);
+}

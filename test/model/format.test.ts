@@ -1,5 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { formatCost, formatCount, formatDuration, MISSING } from '../../src/model/format.js';
+import {
+  formatCost,
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  formatRelativeTime,
+  formatTime,
+  MISSING,
+  warmFormatters,
+} from '../../src/model/format.js';
+import { countIntlBuilds, type IntlCounter } from '../helpers/intl-counter.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -122,5 +132,39 @@ describe('format: relative and absolute time', () => {
     expect(formatDateTime(now, 'en-US')).to.match(/^Jun 2, 2026, \d{1,2}:00 [AP]M$/);
     expect(formatDateTime(now, 'de-DE')).to.match(/^02\.06\.2026, \d{2}:00$/);
     expect(formatDateTime(null, 'en-US')).to.equal('—');
+  });
+});
+
+describe('format: warmFormatters', () => {
+  let counter: IntlCounter | undefined;
+  afterEach(() => counter?.restore());
+
+  /** What a row, the footer and the toolbar format (costs of a cent or more). */
+  function formatLikeARow(locale: string): void {
+    formatCost(0.42, locale);
+    formatCount(1234, locale);
+    formatDuration(2 * DAY + 3 * HOUR, locale);
+    formatDuration(HOUR + 4 * MINUTE, locale);
+    formatDuration(3 * MINUTE + 12 * SECOND, locale);
+    formatDuration(45 * SECOND, locale);
+    formatRelativeTime(0, 5 * MINUTE, locale);
+    formatDateTime(0, locale);
+    formatTime(0, locale);
+  }
+
+  it('builds every formatter a row uses, so formatting the first rows builds none', () => {
+    // Locales no other test uses: the cache is shared by the whole test run.
+    counter = countIntlBuilds('fr-CA');
+    warmFormatters('fr-CA');
+    const warmed = counter.built;
+    formatLikeARow('fr-CA');
+    expect(counter.built - warmed).to.equal(0);
+    expect(warmed).to.equal(9); // currency, count, four duration units, relative, date and time, time
+  });
+
+  it('is what saves the builds: without it, formatting a row builds them', () => {
+    counter = countIntlBuilds('fr-BE');
+    formatLikeARow('fr-BE');
+    expect(counter.built).to.equal(9);
   });
 });

@@ -31,6 +31,7 @@ import {
   formatRelativeTime,
   formatTime,
   MISSING,
+  warmFormatters,
 } from '../../model/format.js';
 import { signalWords } from '../../model/health.js';
 import { durationAt, isTicking, type SessionRow } from '../../model/session-row.js';
@@ -310,6 +311,12 @@ export class RenseiSessionList extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#copiedTimer);
+  }
+
+  protected override firstUpdated(): void {
+    // While the first page is on its way, build the formatters its rows need (on a page that has
+    // not used `Intl` yet, the first costs tens of ms), after the loading state is painted.
+    setTimeout(warmFormatters, 0, this.#resolvedLocale);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { RenseiSessionList, defineSessionList } from '../../../src/index.js';
 import { installFakeFetch, page, sessions, type FakeFetch } from '../../helpers/fake-fetch.js';
 import { API, flush, mount, rowIds, settled } from '../../helpers/element.js';
+import { countIntlBuilds } from '../../helpers/intl-counter.js';
 
 describe('<rensei-session-list> loading', () => {
   let fake: FakeFetch;
@@ -78,6 +79,27 @@ describe('<rensei-session-list> loading', () => {
     expect((fake.calls[1]!.init.headers as Record<string, string>).Authorization).to.equal(
       'Bearer rsk_test_another12345',
     );
+  });
+
+  it('builds its formatters, in its locale, while the first page is on its way', async () => {
+    fake = installFakeFetch(() => 'hold');
+    // A locale no other test uses: the formatter cache is shared by the whole run.
+    const counter = countIntlBuilds('pt-PT');
+    try {
+      const el = await mount({ attrs: { locale: 'pt-PT' } }, { settle: false });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(fake.open).to.have.length(1);
+      const warmed = counter.built;
+      expect(warmed).to.be.greaterThan(0);
+      // The rows it then shows (costs of a cent or more) need no formatter it has not built.
+      const landed = settled(el);
+      fake.open[0]!.respond(page(sessions(3, (index) => ({ costUsd: `${index + 1}.25` }))));
+      await landed;
+      expect(rowIds(el)).to.have.length(3);
+      expect(counter.built).to.equal(warmed);
+    } finally {
+      counter.restore();
+    }
   });
 
   it('keeps at most one request in flight: refresh() while one is pending is skipped', async () => {
