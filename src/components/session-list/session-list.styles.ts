@@ -198,9 +198,11 @@ export const styles = css`
 
   .row {
     display: grid;
+    /* The least widths keep the status, the start and the numbers whole ("Completed",
+       "42 min. ago", "23h 59m", "$1,234.56"); words like a work type may be cut short. */
     grid-template-columns:
-      28px minmax(7em, 1.2fr) minmax(6.5em, 0.9fr) minmax(6em, 1fr) minmax(4.5em, 0.8fr)
-      minmax(6em, 0.8fr) minmax(6.5em, 0.8fr) minmax(4.5em, 0.6fr);
+      28px minmax(6.5em, 1.2fr) minmax(9em, 0.9fr) minmax(5em, 1fr) minmax(4.5em, 0.8fr)
+      minmax(7.5em, 0.8fr) minmax(6.5em, 0.8fr) minmax(7.5em, 0.6fr);
     align-items: center;
     min-height: var(--_h);
     border-bottom: 1px solid var(--_b);
@@ -463,8 +465,9 @@ export const styles = css`
   }
 
   /* Narrow embeds (the element's own width, not the viewport): two-line cards. Health,
-     identifier and status on the first line; work type, provider, duration and cost below. */
-  @container (max-width: 520px) {
+     identifier and status on the first line; work type, provider, duration and cost below.
+     In em (the element's font size), where the columns' least widths (28px + 46.5em) stop fitting. */
+  @container (max-width: 49em) {
     /* Auto-placed: health, identifier (2 columns), status (2) on line one; the rest below. */
     .row {
       grid-template-columns: 24px 1fr 1fr auto auto auto;

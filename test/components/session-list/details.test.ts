@@ -290,7 +290,7 @@ describe('<rensei-session-list> details people expect', () => {
       }
     });
 
-    it('turns rows into two-line cards below 520px of its own width, usable at 320px', async () => {
+    it('turns rows into two-line cards when its own width no longer fits the columns, usable at 320px', async () => {
       fake = installFakeFetch(() => page(sessions(5)));
       const wide = await mount({ style: 'width: 900px' });
       const narrow = await mount({ style: 'width: 320px' });
@@ -309,6 +309,38 @@ describe('<rensei-session-list> details people expect', () => {
       const scroller = part(narrow, 'scroller')!;
       expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth + 1);
       expect(part(narrow, 'header')!.getBoundingClientRect().width).to.be.at.most(1);
+    });
+
+    it('never cuts a column off: the table fits its width, or it turns into cards', async () => {
+      // The widest values of the numbers, the start and the status: "$1,234.56", "23h 59m",
+      // "42 min. ago", "Completed".
+      const startedAt = new Date(Date.now() - 42 * 60_000).toISOString();
+      const widest = { costUsd: '1234.56', durationMs: (23 * 60 + 59) * 60_000, startedAt };
+      fake = installFakeFetch(() => page(sessions(3, () => widest)));
+      // From 320px at the default font size; a larger font needs a little more room for cards.
+      for (const [fontSize, least] of [
+        ['14px', 320],
+        ['16px', 400],
+      ] as const) {
+        for (const width of [320, 400, 480, 540, 580, 620, 660, 700, 760, 900].filter((w) => w >= least)) {
+          const el = await mount({ style: `width: ${width}px; --rensei-font-size: ${fontSize}` });
+          const scroller = part(el, 'scroller')!;
+          const right = scroller.getBoundingClientRect().right;
+          const at = `${width}px at ${fontSize}`;
+          expect(scroller.scrollWidth, at).to.be.at.most(scroller.clientWidth + 1);
+          for (const cell of parts(el, 'row')[0]!.querySelectorAll<HTMLElement>('[role="gridcell"]')) {
+            expect(cell.getBoundingClientRect().right, `${at}: ${cell.className}`).to.be.at.most(right + 0.5);
+            // Numbers, the start and the status are never cut short (words like a work type may be).
+            if (/c-(status|started|duration|cost)/.test(cell.className)) {
+              // (+1: the start's 1px visually-hidden text sits after it, out of flow.)
+              expect(cell.scrollWidth, `${at}: ${cell.className} "${cell.textContent}"`).to.be.at.most(
+                cell.clientWidth + 1,
+              );
+            }
+          }
+          el.parentElement!.remove();
+        }
+      }
     });
   });
 
