@@ -12,18 +12,7 @@ import { heapPlugin } from './test/helpers/heap-plugin.mjs';
 // TypeScript modules, loaded through tsx (`npm test` runs the runner with `--import tsx`).
 import { createMockApi } from './mock/api.ts';
 import { createMockRequestHandler } from './mock/node/http.ts';
-
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const args = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-// Chromium refuses to start as root with its sandbox on.
-if (process.getuid?.() === 0) args.push('--no-sandbox');
+import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
 
 // The mock API, on the test server's own origin: tests reach it at `/api/public/sessions` and
 // drive it (faults, reset, clock) through `/__mock/*`. Other paths go on to the test files.
@@ -51,6 +40,6 @@ export default {
     reactEsmPlugin(),
     heapPlugin(),
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } })],
   reporters: [defaultReporter(), countReporter()],
 };

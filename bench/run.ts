@@ -22,6 +22,7 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 import { buildSync } from 'esbuild';
 import * as prettier from 'prettier';
 import { buildBenchPage, OUT, ROOT } from './build.js';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.js';
 import { cachedApi, startServer } from './server.js';
 import { parseTrace, timeSamples, type SampleTiming, type StartKind } from './trace.js';
 import type { Bench, Expected, ScrollResult, WaitResult } from './page/main.js';
@@ -49,14 +50,6 @@ const PAGE_SIZE = 250;
 /** Typed into the search box in S4, one key at a time: an identifier prefix (`OPS-7…`). */
 const SEARCH_TERM = 'ops-7';
 const STATUS_CYCLE = ['working', 'completed', 'failed', 'stopped', 'queued', ''];
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'benchmark', 'toplevel'];
 /**
  * Fewer samples where slow: within one step of one round, an implementation that has spent this
@@ -909,7 +902,7 @@ absolute times on a shared 2-core machine are noise.
 
 - **Date**: ${new Date().toISOString()}
 - **Machine**: ${cpuModel()}, ${cpus().length} cores (as Node sees them), ${process.platform} ${process.arch}
-- **Browser**: ${chromium} (system Chromium at /usr/bin/chromium, headless, \`${CHROMIUM_ARGS.join(' ')}\`)
+- **Browser**: ${chromium} (system Chromium at ${chromiumPath}, headless, \`${chromiumArgs.join(' ')}\`)
 - **Node**: ${process.version}
 - **Command**: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (${config.rounds} rounds, ${config.firstPageSamples} S1 samples per size), whole run ${minutes.toFixed(1)} minutes
 
@@ -1012,7 +1005,7 @@ async function main(): Promise<void> {
   const firstPageRows = new Map(config.firstPages.map((size) => [size, knownRows(`first${size}`, size, api)] as const));
   log(`mock ready: ${huge.length} rows of "huge" known`);
   const { server, origin } = await startServer(api, OUT);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   const results = new Results();
   const started = performance.now();
   try {

@@ -24,6 +24,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createMockApi, EXAMPLE_API_KEY } from '../mock/api.js';
 import { createMockRequestHandler } from '../mock/node/http.js';
+import { chromiumArgs, chromiumPath } from './chromium.js';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -450,10 +451,7 @@ async function main(): Promise<void> {
       '/node_modules/': join(project, 'node_modules'),
       '/': join(project, 'dist'),
     });
-    const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-    const args = ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
-    if (process.getuid?.() === 0) args.push('--no-sandbox');
-    browser = await chromium.launch({ executablePath, args, headless: true });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
     const origin = server.origin;
     const b = browser;
 

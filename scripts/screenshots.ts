@@ -4,16 +4,7 @@
  */
 import { chromium, type Page } from 'playwright-core';
 import { createServer } from 'vite';
-
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const args = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-if (process.getuid?.() === 0) args.push('--no-sandbox');
+import { chromiumArgs, chromiumPath } from './chromium.js';
 
 const server = await createServer({
   configFile: 'vite.config.ts',
@@ -23,7 +14,7 @@ const server = await createServer({
 await server.listen();
 const address = server.httpServer!.address();
 const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 5173}`;
-const browser = await chromium.launch({ executablePath, args });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 
 async function control(page: Page, path: string, body: unknown) {
   await page.evaluate(
