@@ -9,7 +9,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, DEFAULT_TIMEOUT_MS, fetchSessionsPage } from '../api/client.js';
-import type { RejectedRow } from '../api/schema.js';
+import type { ParsedPage, RejectedRow } from '../api/schema.js';
 import { backoffDelay, jitter } from '../model/backoff.js';
 import { SessionStore, type StoreChange } from '../model/session-store.js';
 
@@ -38,6 +38,8 @@ export interface FeedSource {
 export const MAX_AUTO_RETRIES = 4;
 const RETRY_BASE_MS = 2_000;
 const RETRY_CAP_MS = 5 * 60_000;
+/** A refresh that finds only new rows fetches at most this many pages more, to reach the loaded ones. */
+const GAP_PAGES = 5;
 /** On becoming visible, refresh within this long, spread so widgets on one page don't fire together. */
 const WAKE_SPREAD_MS = 1_000;
 
@@ -146,6 +148,11 @@ export class SessionFeedController implements ReactiveController {
     else if (!this.failure?.retryAt) clearTimeout(this.#timer);
   }
 
+  /** The page goes on (a cursor) and holds no loaded row: the loaded rows are further down. */
+  #endsAbove(page: ParsedPage): boolean {
+    return page.cursor !== null && page.sessions.length > 0 && !page.sessions.some(({ id }) => this.store.get(id));
+  }
+
   #intervalMs(): number {
     return toMs(this.#source.settings().refreshInterval);
   }
@@ -176,13 +183,31 @@ export class SessionFeedController implements ReactiveController {
     const cursor = kind === 'more' ? this.store.nextCursor : null;
     try {
       const settings = this.#source.settings();
-      const page = await fetchSessionsPage({
-        ...settings, // apiBase, project, token
-        cursor,
-        pageUrl: document.baseURI,
-        signal,
-        timeoutMs: toMs(settings.timeout) || DEFAULT_TIMEOUT_MS,
-      });
+      const fetchPage = (cursor: string | null) =>
+        fetchSessionsPage({
+          ...settings, // apiBase, project, token
+          cursor,
+          pageUrl: document.baseURI,
+          signal,
+          timeoutMs: toMs(settings.timeout) || DEFAULT_TIMEOUT_MS,
+        });
+      let page = await fetchPage(cursor);
+      // More than a page arrived since the last refresh: none of this one is loaded yet, so the
+      // pages between it and the loaded rows are fetched too, or the list would have a hole. A
+      // few at most; any failure fails the refresh, so the next one looks again.
+      let last = page;
+      for (
+        let more = kind === 'more' || this.store.isEmpty ? 0 : GAP_PAGES;
+        more > 0 && this.#endsAbove(last);
+        more--
+      ) {
+        last = await fetchPage(last.cursor);
+        page = {
+          ...last,
+          sessions: [...page.sessions, ...last.sessions],
+          rejected: [...page.rejected, ...last.rejected],
+        };
+      }
       if (signal.aborted) return;
       const now = Date.now();
       const change =
