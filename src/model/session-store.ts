@@ -114,6 +114,10 @@ export class SessionStore {
         else fresh[at] = row;
       }
     }
+    // Cursors are stable keysets: ours points past the last loaded row. A fresh one replaces it
+    // when this page reaches that row or there is none, or when it says nothing follows.
+    const last = this.#rows.at(-1);
+    if (cursor === null || !last || updates.has(last.id)) this.#setCursor(cursor, 1);
     const replace = (row: SessionRow) => updates.get(row.id) ?? row;
     if (updates.size > 0) {
       this.#rows = this.#rows.map(replace);
@@ -122,8 +126,6 @@ export class SessionStore {
     this.#pending = [...fresh, ...this.#pending];
     for (const row of fresh) this.#byId.set(row.id, row);
     this.#refreshedAt = fetchedAt;
-    // Cursors are stable keysets: a fresh one replaces ours only while just the first page is loaded.
-    if (this.#pagesLoaded === 1) this.#setCursor(cursor, 1);
     if (holdNew) change.held = fresh.map((row) => row.id);
     else change.added = this.releasePending();
     this.version++;

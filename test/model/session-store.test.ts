@@ -256,6 +256,25 @@ describe('session-store: SessionStore', () => {
       expect(one.nextCursor).to.equal(null);
     });
 
+    it('keeps its cursor when a refresh does not reach the last loaded row (after a burst)', () => {
+      const one = new SessionStore();
+      one.setFirstPage(many('o1', 'o2', 'o3'), 'after-o3', 100);
+      // A burst fetched as one refresh, down to o2: o3 is still below it, so "after o3" stays.
+      one.mergeRefresh(many('n1', 'n2', 'n3', 'n4', 'o1', 'o2'), 'after-o2', 200, false);
+      expect(one.nextCursor).to.equal('after-o3');
+      // A quiet refresh of the new top: its cursor points into loaded rows, and is not taken.
+      one.mergeRefresh(many('n1', 'n2', 'n3'), 'after-n3', 300, false);
+      expect(one.nextCursor).to.equal('after-o3');
+      expect(ids(one)).to.deep.equal(['n1', 'n2', 'n3', 'n4', 'o1', 'o2', 'o3']);
+    });
+
+    it('takes a fresh cursor when it had no rows', () => {
+      const one = new SessionStore();
+      one.setFirstPage([], null, 100);
+      one.mergeRefresh(many('a', 'b'), 'after-b', 200, false);
+      expect(one.nextCursor).to.equal('after-b');
+    });
+
     it('releasePending with nothing held changes nothing', () => {
       const before = store.version;
       expect(store.releasePending()).to.deep.equal([]);

@@ -138,36 +138,46 @@ describe('<rensei-session-list> live refresh after a burst', () => {
   let fake: FakeFetch;
   afterEach(() => fake.restore());
 
-  /** A keyset API over `all` (newest first), `size` rows a page; `cursor` is the index to go on from. */
+  /** A keyset API over `all` (newest first), `size` rows a page: the cursor is the last row's id. */
   function keysetApi(all: () => ReturnType<typeof sessions>, size: number) {
     return ({ url }: { url: URL }) => {
-      const from = Number(url.searchParams.get('cursor') ?? 0);
+      const after = url.searchParams.get('cursor');
+      const from = after === null ? 0 : all().findIndex((row) => row.id === after) + 1;
       const rows = all().slice(from, from + size);
-      return page(rows, from + size < all().length ? String(from + size) : null);
+      return page(rows, from + size < all().length ? (rows.at(-1)!.id as string) : null);
     };
   }
+  const cursors = (calls: FakeFetch['calls']) => calls.map((call) => call.url.searchParams.get('cursor'));
 
   it('fetches the pages between a refresh and the rows loaded, when more than a page arrived', async () => {
-    const older = sessions(3);
+    const older = sessions(6);
     const burst = sessions(7); // newest first: more than two pages of 3
     let all = older;
     fake = installFakeFetch(keysetApi(() => all, 3));
     const el = await mount();
-    expect(rowIds(el)).to.deep.equal(older.map((row) => row.id));
+    expect(rowIds(el)).to.deep.equal(older.slice(0, 3).map((row) => row.id));
     all = [...burst, ...older];
-    const before = fake.calls.length;
+    let before = fake.calls.length;
     const landed = settled(el);
     void el.refresh();
     const { detail } = (await landed) as SessionsLoadEvent;
-    // Pages at 0, 3 and 6: the third reaches a loaded row, so there is no hole.
-    expect(fake.calls.slice(before).map((call) => call.url.searchParams.get('cursor'))).to.deep.equal([null, '3', '6']);
-    expect(rowIds(el)).to.deep.equal(all.map((row) => row.id));
+    // The third page reaches a loaded row, so there is no hole.
+    expect(cursors(fake.calls.slice(before))).to.deep.equal([null, burst[2]!.id, burst[5]!.id]);
+    expect(rowIds(el)).to.deep.equal([...burst, ...older.slice(0, 3)].map((row) => row.id));
     expect(detail.added).to.deep.equal(burst.map((row) => row.id));
-    expect(detail.total).to.equal(10);
+    // A quiet refresh, then "load more": it goes on after the last loaded row, not into the burst.
+    void el.refresh();
+    await settled(el);
+    before = fake.calls.length;
+    await el.loadMore();
+    await el.updateComplete;
+    expect(cursors(fake.calls.slice(before))).to.deep.equal([older[2]!.id]);
+    expect(rowIds(el)).to.deep.equal(all.map((row) => row.id));
   });
 
   it('fetches a few pages at most, and a failure among them merges nothing and says so', async () => {
     const older = sessions(2);
+    const burst = sessions(40);
     let all = older;
     let failAt: string | undefined;
     const api = keysetApi(() => all, 2);
@@ -175,12 +185,12 @@ describe('<rensei-session-list> live refresh after a burst', () => {
       call.url.searchParams.get('cursor') === failAt ? new Response('', { status: 502 }) : api(call),
     );
     const el = await mount();
-    all = [...sessions(40), ...older];
-    failAt = '4';
+    all = [...burst, ...older];
+    failAt = burst[3]!.id as string;
     const before = fake.calls.length;
     void el.refresh();
     await settled(el);
-    expect(fake.calls.slice(before).map((call) => call.url.searchParams.get('cursor'))).to.deep.equal([null, '2', '4']);
+    expect(cursors(fake.calls.slice(before))).to.deep.equal([null, burst[1]!.id, burst[3]!.id]);
     expect(rowIds(el)).to.deep.equal(older.map((row) => row.id));
     expect(text(part(el, 'notice'))).to.contain("Couldn't refresh");
     failAt = undefined;
@@ -189,7 +199,6 @@ describe('<rensei-session-list> live refresh after a burst', () => {
     await settled(el);
     // The first page and five more: the rest of the burst stays unfetched rather than looping on.
     expect(fake.calls.length - retried).to.equal(6);
-    expect(rowIds(el)).to.have.length(12 + 2);
-    expect(rowIds(el).slice(-2)).to.deep.equal(older.map((row) => row.id));
+    expect(rowIds(el)).to.deep.equal([...burst.slice(0, 12), ...older].map((row) => row.id));
   });
 });
