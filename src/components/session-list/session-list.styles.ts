@@ -218,6 +218,10 @@ export const styles = css`
     min-height: 0;
     background: var(--_s);
     color: var(--_m);
+  }
+
+  /* On the cells, not the row: the row's columns are sized in em and must match the data rows'. */
+  .row.header > .cell {
     font-size: 0.8em;
     font-weight: 600;
     text-transform: uppercase;
@@ -466,8 +470,9 @@ export const styles = css`
 
   /* Narrow embeds (the element's own width, not the viewport): two-line cards. Health,
      identifier and status on the first line; work type, provider, duration and cost below.
-     In em (the element's font size), where the columns' least widths (28px + 46.5em) stop fitting. */
-  @container (max-width: 49em) {
+     In em (the element's font size): the columns' least widths are 28px + 46.5em, and a
+     scrollbar needs room too. */
+  @container (max-width: 51em) {
     /* Auto-placed: health, identifier (2 columns), status (2) on line one; the rest below. */
     .row {
       grid-template-columns: 24px 1fr 1fr auto auto auto;

@@ -316,14 +316,17 @@ describe('<rensei-session-list> details people expect', () => {
       // "42 min. ago", "Completed".
       const startedAt = new Date(Date.now() - 42 * 60_000).toISOString();
       const widest = { costUsd: '1234.56', durationMs: (23 * 60 + 59) * 60_000, startedAt };
-      fake = installFakeFetch(() => page(sessions(3, () => widest)));
+      fake = installFakeFetch(() => page(sessions(12, () => widest)));
       // From 320px at the default font size; a larger font needs a little more room for cards.
+      // 716px and 818px are just wide enough for the table at 14px and 16px (51em and 2px). (The
+      // 2em the breakpoint keeps for a classic scrollbar is not tested: headless Chromium's
+      // scrollbars take no room.)
       for (const [fontSize, least] of [
         ['14px', 320],
         ['16px', 400],
       ] as const) {
-        for (const width of [320, 400, 480, 540, 580, 620, 660, 700, 760, 900].filter((w) => w >= least)) {
-          const el = await mount({ style: `width: ${width}px; --rensei-font-size: ${fontSize}` });
+        for (const width of [320, 400, 480, 540, 580, 620, 660, 700, 716, 760, 818, 900].filter((w) => w >= least)) {
+          const el = await mount({ style: `width: ${width}px; height: 240px; --rensei-font-size: ${fontSize}` });
           const scroller = part(el, 'scroller')!;
           const right = scroller.getBoundingClientRect().right;
           const at = `${width}px at ${fontSize}`;
@@ -337,6 +340,16 @@ describe('<rensei-session-list> details people expect', () => {
                 cell.clientWidth + 1,
               );
             }
+          }
+          // As a table, each column's header stands over its cells.
+          if (part(el, 'header')!.getBoundingClientRect().width > 1) {
+            const lefts = (row: Element, role: string) =>
+              [...row.querySelectorAll(`[role="${role}"]`)].map((cell) =>
+                Math.round(cell.getBoundingClientRect().left),
+              );
+            expect(lefts(part(el, 'header')!, 'columnheader'), at).to.deep.equal(
+              lefts(parts(el, 'row')[0]!, 'gridcell'),
+            );
           }
           el.parentElement!.remove();
         }
