@@ -31,3 +31,15 @@ export const dateTimeFormat = memo(
 export const relativeTimeFormat = memo(
   (locale, options: Intl.RelativeTimeFormatOptions) => new Intl.RelativeTimeFormat(locale, options),
 );
+
+/**
+ * `tag` as `Intl` reads it, or undefined (the browser's locale) when it is empty or malformed: a
+ * page's `lang="en_US"` would otherwise make every formatter throw.
+ */
+export function usableLocale(tag: string | null | undefined): string | undefined {
+  try {
+    return tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { dateTimeFormat, numberFormat, relativeTimeFormat } from '../../src/model/intl.js';
+import { dateTimeFormat, numberFormat, relativeTimeFormat, usableLocale } from '../../src/model/intl.js';
 
 describe('intl: memoized formatters', () => {
   it('returns the same NumberFormat for the same locale and options', () => {
@@ -77,5 +77,17 @@ describe('intl: memoized formatters', () => {
     }
     expect(calls).to.equal(0);
     expect(first.format(7)).to.equal('007');
+  });
+});
+
+describe('intl: usableLocale', () => {
+  it('reads a tag as Intl does, and gives undefined (the browser locale) for an empty or malformed one', () => {
+    expect(usableLocale('de-de')).to.equal('de-DE');
+    expect(usableLocale('en-US')).to.equal('en-US');
+    expect(usableLocale('en_US')).to.equal(undefined);
+    expect(usableLocale('-')).to.equal(undefined);
+    expect(usableLocale('')).to.equal(undefined);
+    expect(usableLocale(null)).to.equal(undefined);
+    expect(usableLocale(undefined)).to.equal(undefined);
   });
 });

@@ -39,6 +39,7 @@ import type { StoreChange } from '../../model/session-store.js';
 import { defaultStrings, type SessionListStrings } from '../../strings.js';
 import { readFiltersFromUrl, withFiltersInUrl } from '../../model/url-filters.js';
 import { detailHref } from '../../model/detail-link.js';
+import { usableLocale } from '../../model/intl.js';
 import { defineElement } from '../../registration.js';
 import { RowView, type RowContent } from './row-view.js';
 import { styles } from './session-list.styles.js';
@@ -315,7 +316,7 @@ export class RenseiSessionList extends LitElement {
 
   protected override firstUpdated(): void {
     // While the first page is on its way, build the formatters its rows need (on a page that has
-    // not used `Intl` yet, the first costs tens of ms), after the loading state is painted.
+    // not used `Intl` yet, the first costs tens of ms), in a task of its own after this render.
     setTimeout(warmFormatters, 0, this.#resolvedLocale);
   }
 
@@ -332,7 +333,7 @@ export class RenseiSessionList extends LitElement {
       this.#text = { ...defaultStrings, ...this.strings };
       this.#healthNames.clear();
     }
-    this.#resolvedLocale = this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
+    this.#resolvedLocale = usableLocale(this.locale || this.closest('[lang]')?.getAttribute('lang'));
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
       this.#feed.reset();
     } else if (changed.has('refreshInterval')) {

@@ -201,6 +201,24 @@ describe('<rensei-session-list> details people expect', () => {
     });
   });
 
+  describe('locale that Intl refuses', () => {
+    it('falls back to the browser locale for a malformed one (en_US, from a lang or the attribute)', async () => {
+      document.documentElement.lang = 'en_US';
+      try {
+        fake = installFakeFetch(() => page([rawSession({ costUsd: '1234.5' })]));
+        const fromLang = await mount();
+        expect(text(parts(fromLang, 'row')[0]!.querySelector('.c-cost'))).to.equal(
+          new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(1234.5),
+        );
+        const fromAttribute = await mount({ attrs: { locale: 'de_DE' } });
+        expect(parts(fromAttribute, 'row')).to.have.length(1);
+        expect(text(part(fromAttribute, 'footer'))).to.contain('1 session');
+      } finally {
+        document.documentElement.lang = 'en';
+      }
+    });
+  });
+
   describe('copy id', () => {
     let writes: string[];
     let original: PropertyDescriptor | undefined;
