@@ -33,12 +33,12 @@ export const relativeTimeFormat = memo(
 );
 
 /**
- * `tag` as `Intl` reads it, or undefined (the browser's locale) when it is empty or malformed: a
- * page's `lang="en_US"` would otherwise make every formatter throw.
+ * `tag` as `Intl` reads it (`en_US` and stray spaces forgiven), or undefined when it is empty or
+ * malformed: a bad tag would otherwise make every formatter throw.
  */
 export function usableLocale(tag: string | null | undefined): string | undefined {
   try {
-    return tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
+    return tag?.trim() ? Intl.getCanonicalLocales(tag.trim().replaceAll('_', '-'))[0] : undefined;
   } catch {
     return undefined;
   }

@@ -84,8 +84,10 @@ describe('intl: usableLocale', () => {
   it('reads a tag as Intl does, and gives undefined (the browser locale) for an empty or malformed one', () => {
     expect(usableLocale('de-de')).to.equal('de-DE');
     expect(usableLocale('en-US')).to.equal('en-US');
-    expect(usableLocale('en_US')).to.equal(undefined);
+    expect(usableLocale(' en_US ')).to.equal('en-US');
     expect(usableLocale('-')).to.equal(undefined);
+    expect(usableLocale('12')).to.equal(undefined);
+    expect(usableLocale(' ')).to.equal(undefined);
     expect(usableLocale('')).to.equal(undefined);
     expect(usableLocale(null)).to.equal(undefined);
     expect(usableLocale(undefined)).to.equal(undefined);

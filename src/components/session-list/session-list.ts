@@ -333,7 +333,8 @@ export class RenseiSessionList extends LitElement {
       this.#text = { ...defaultStrings, ...this.strings };
       this.#healthNames.clear();
     }
-    this.#resolvedLocale = usableLocale(this.locale || this.closest('[lang]')?.getAttribute('lang'));
+    // The attribute, else the nearest `lang`, else (both unusable) the browser's.
+    this.#resolvedLocale = usableLocale(this.locale) ?? usableLocale(this.closest('[lang]')?.getAttribute('lang'));
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
       this.#feed.reset();
     } else if (changed.has('refreshInterval')) {
