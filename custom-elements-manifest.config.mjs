@@ -5,6 +5,7 @@
 // The analyzer reads src/; the package ships dist/, which mirrors it (vite builds one file per
 // module), so the plugins below point each module at the file a consumer has, and keep to what
 // the package exports (its entries `.` and `./element`), without private members.
+import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 
 const ENTRIES = ['src/index.ts', 'src/element.ts'];
@@ -86,9 +87,14 @@ function tidyElement() {
     name: 'rensei:tidy-element',
     packageLinkPhase({ customElementsManifest }) {
       const modules = customElementsManifest.modules;
+      // The version is written in at build time (`__RENSEI_VERSION__`): the manifest says its value.
+      const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
       for (const mod of modules) {
         for (const declaration of mod.declarations ?? []) {
           if (!declaration.customElement) continue;
+          for (const member of declaration.members ?? []) {
+            if (member.default === '__RENSEI_VERSION__') member.default = `'${version}'`;
+          }
           // `this.dispatchEvent(new SessionsLoadEvent(…))` is found too, without a name: the
           // JSDoc @fires entries are the documented ones.
           declaration.events = (declaration.events ?? []).filter((event) => event.name);

@@ -11,6 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { minify } from 'terser';
 import { defineConfig, type PluginOption, type UserConfig } from 'vite';
+import { versionDefine } from './scripts/version-define.js';
 
 const realApi = process.env.RENSEI_API_BASE;
 
@@ -83,6 +84,7 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
     return {
       root: 'demo',
       plugins,
+      define: versionDefine,
       server: { proxy: apiProxy(), fs: { allow: ['..'] } },
     };
   }
@@ -106,7 +108,7 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
         output: bundle ? { minify: true } : { minify: false, preserveModules: true, preserveModulesRoot: 'src' },
       },
     },
-    define: bundle ? { 'process.env.NODE_ENV': '"production"' } : {},
+    define: bundle ? { ...versionDefine, 'process.env.NODE_ENV': '"production"' } : versionDefine,
     resolve: bundle ? { conditions: ['production'] } : {},
   };
 });

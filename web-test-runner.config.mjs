@@ -1,5 +1,6 @@
 // Browser tests: real Chromium (the system one), TypeScript through esbuild with our tsconfig
-// (Lit's legacy decorators need experimentalDecorators / useDefineForClassFields: false).
+// (Lit's reactive properties need useDefineForClassFields: false), the version written in as the
+// build does.
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -13,6 +14,7 @@ import { heapPlugin } from './test/helpers/heap-plugin.mjs';
 import { createMockApi } from './mock/api.ts';
 import { createMockRequestHandler } from './mock/node/http.ts';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
+import { versionDefine } from './scripts/version-define.ts';
 
 // The mock API, on the test server's own origin: tests reach it at `/api/public/sessions` and
 // drive it (faults, reset, clock) through `/__mock/*`. Other paths go on to the test files.
@@ -35,7 +37,12 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   plugins: [
-    esbuildPlugin({ ts: true, tsx: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      tsx: true,
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+      define: versionDefine,
+    }),
     // React ships CommonJS only: test/react/ gets it as ES modules.
     reactEsmPlugin(),
     heapPlugin(),

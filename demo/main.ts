@@ -44,7 +44,7 @@ list.addEventListener('session-select', (event) => {
   logLine(`session-select ${session.id} (${session.issueIdentifier ?? 'no issue'})`, 'select');
 });
 list.addEventListener('sessions-load', ({ detail }) => {
-  const parts = [`${detail.kind}: ${detail.total} loaded`];
+  const parts = [`${detail.request}: ${detail.total} loaded`];
   if (detail.added.length) parts.push(`+${detail.added.length} new`);
   if (detail.updated.length) parts.push(`${detail.updated.length} updated`);
   if (detail.held.length) parts.push(`${detail.held.length} held`);

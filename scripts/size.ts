@@ -19,7 +19,8 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
-export const BUDGET_BYTES = 24 * 1024;
+/** The second release's budget (its issues set it: triage, actions, the shared feed, @lit/task); the aim is 28 KB. */
+export const BUDGET_BYTES = 30 * 1024;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = 'dist/rensei-session-list.bundle.js';
 const ENTRY = 'dist/index.js';

@@ -8,12 +8,10 @@
  * ```
  */
 export { RenseiSessionList } from './components/session-list/session-list.js';
-export { defineSessionList } from './define.js';
 export { TAG_NAME } from './registration.js';
 export * from './events.js';
 export type { Session, StuckSignal } from './api/schema.js';
 export type { ApiErrorKind } from './api/client.js';
-export type { FeedRequestKind } from './controllers/session-feed.js';
 export type { HealthColour } from './model/health.js';
 export type { SessionListStrings } from './strings.js';
 export { defaultStrings } from './strings.js';

@@ -1,7 +1,16 @@
-/** The events the element fires, typed, and added to `HTMLElementEventMap`. */
+/**
+ * The events the element fires, typed, each with its name on the class (`static eventName`), and
+ * added to `HTMLElementEventMap` and `GlobalEventHandlersEventMap` (listeners on `document` are
+ * typed too).
+ */
 import type { ApiErrorKind } from './api/client.js';
 import type { Session } from './api/schema.js';
-import type { FeedRequestKind } from './controllers/session-feed.js';
+
+/** What a request was for: `refresh` (the first page, the first load included) or `more` (the next page). */
+export type FeedRequestKind = 'refresh' | 'more';
+
+/** Every event bubbles out of the shadow root: a host listens on the element or any ancestor. */
+const OUT = { bubbles: true, composed: true } as const;
 
 export interface SessionSelectDetail {
   session: Session;
@@ -9,14 +18,15 @@ export interface SessionSelectDetail {
 
 /** A row was activated (click, Enter, Space). Cancel it to keep the widget's default from happening. */
 export class SessionSelectEvent extends CustomEvent<SessionSelectDetail> {
+  static readonly eventName = 'session-select';
   constructor(session: Session) {
-    super('session-select', { detail: { session }, bubbles: true, composed: true, cancelable: true });
+    super(SessionSelectEvent.eventName, { ...OUT, detail: { session }, cancelable: true });
   }
 }
 
 export interface SessionsLoadDetail {
-  /** `refresh` covers the first load too. */
-  kind: FeedRequestKind;
+  /** What was fetched: `refresh` covers the first load too. */
+  request: FeedRequestKind;
   /** Ids of rows that appeared on screen. */
   added: string[];
   /** Ids of rows that were already loaded and were updated in place. */
@@ -33,12 +43,14 @@ export interface SessionsLoadDetail {
 
 /** After each page or refresh is merged. */
 export class SessionsLoadEvent extends CustomEvent<SessionsLoadDetail> {
+  static readonly eventName = 'sessions-load';
   constructor(detail: SessionsLoadDetail) {
-    super('sessions-load', { detail, bubbles: true, composed: true });
+    super(SessionsLoadEvent.eventName, { ...OUT, detail });
   }
 }
 
 export interface SessionsErrorDetail {
+  /** What went wrong. */
   kind: ApiErrorKind;
   /** The HTTP status, or null when there was no answer. */
   status: number | null;
@@ -52,8 +64,9 @@ export interface SessionsErrorDetail {
 
 /** A request failed. The rows on screen, if any, stay. */
 export class SessionsErrorEvent extends CustomEvent<SessionsErrorDetail> {
+  static readonly eventName = 'sessions-error';
   constructor(detail: SessionsErrorDetail) {
-    super('sessions-error', { detail, bubbles: true, composed: true });
+    super(SessionsErrorEvent.eventName, { ...OUT, detail });
   }
 }
 
@@ -65,16 +78,22 @@ export interface FilterChangeDetail {
 
 /** A person changed the filters (select, search box, "clear filters"); host-set filters fire nothing. */
 export class FilterChangeEvent extends CustomEvent<FilterChangeDetail> {
+  static readonly eventName = 'filter-change';
   constructor(detail: FilterChangeDetail) {
-    super('filter-change', { detail, bubbles: true, composed: true });
+    super(FilterChangeEvent.eventName, { ...OUT, detail });
   }
 }
 
+interface SessionListEventMap {
+  'session-select': SessionSelectEvent;
+  'sessions-load': SessionsLoadEvent;
+  'sessions-error': SessionsErrorEvent;
+  'filter-change': FilterChangeEvent;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    'session-select': SessionSelectEvent;
-    'sessions-load': SessionsLoadEvent;
-    'sessions-error': SessionsErrorEvent;
-    'filter-change': FilterChangeEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends SessionListEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends SessionListEventMap {}
 }

@@ -4,6 +4,7 @@
  * registry of your own, import `rensei-session-list/element` instead.
  */
 import { RenseiSessionList } from './components/session-list/session-list.js';
+import { TAG_NAME } from './registration.js';
 
 RenseiSessionList.define();
 
@@ -11,6 +12,6 @@ export * from './element.js';
 
 declare global {
   interface HTMLElementTagNameMap {
-    'rensei-session-list': RenseiSessionList;
+    [TAG_NAME]: RenseiSessionList;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * A once-a-second re-render while something on screen counts (a working row's duration, a retry
  * countdown) and the page is visible. It asks `isNeeded` first, so an idle list costs nothing.
+ * The host adds it (`addController`), as it is not otherwise referred to.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -16,7 +17,6 @@ export class ClockController implements ReactiveController {
     this.#host = host;
     this.#isNeeded = isNeeded;
     this.#periodMs = periodMs;
-    host.addController(this);
   }
 
   hostConnected(): void {

@@ -1,19 +1,21 @@
 /**
  * Loads and keeps a project's sessions: the first page, "load more", live refresh, retries.
  *
- * Each request gets an `AbortSignal` of its own and makes the feed pending (the host re-renders as
- * it starts and as it ends); at most one is in flight, and a new one aborts it. The rows live in a
- * `SessionStore`, so a pending or failed refresh never blanks them. A change of project, token or
- * api-base starts over: whatever was in flight is aborted (by the new request, or already by the
- * disconnect), and an answer to an aborted request is never merged.
+ * Each request is a run of one `@lit/task` Task: it gets an `AbortSignal` of its own, a new run
+ * aborts the one in flight, and only the latest run's answer is merged (or its failure reported).
+ * The rows live in a `SessionStore` private to the feed, so a pending or failed refresh never
+ * blanks them; the element reads them through getters and changes them only through verbs
+ * (`refresh()`, `loadMore()`, `retry()`, `showPending()`). A change of project, token or api-base
+ * starts over (`reset()`).
  */
+import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, DEFAULT_TIMEOUT_MS, fetchSessionsPage } from '../api/client.js';
 import type { ParsedPage, RejectedRow } from '../api/schema.js';
+import type { FeedRequestKind } from '../events.js';
 import { backoffDelay, jitter } from '../model/backoff.js';
+import type { SessionRow } from '../model/session-row.js';
 import { SessionStore, type StoreChange } from '../model/session-store.js';
-
-export type FeedRequestKind = 'refresh' | 'more';
 
 export interface FeedSettings {
   apiBase: string;
@@ -25,23 +27,26 @@ export interface FeedSettings {
   timeout?: number;
 }
 
-export interface FeedSource {
+/** The feed's config: where its settings come from, and who hears of its answers (as `@lit/task` takes callbacks). */
+export interface FeedConfig {
   /** Read at each request, so the feed always uses the element's current properties. */
   settings(): FeedSettings;
   /** True when new rows must be held back (the reader is away from the top). */
   isAwayFromTop(): boolean;
-  onLoad(change: StoreChange, kind: FeedRequestKind): void;
-  onError(error: ApiError, kind: FeedRequestKind, retryInMs: number | null): void;
+  onLoad(change: StoreChange, request: FeedRequestKind): void;
+  onError(error: ApiError, request: FeedRequestKind, retryInMs: number | null): void;
 }
 
 /** Live refresh off, 429/503 are still retried by themselves this many times. */
-export const MAX_AUTO_RETRIES = 4;
+const MAX_AUTO_RETRIES = 4;
 const RETRY_BASE_MS = 2_000;
 const RETRY_CAP_MS = 5 * 60_000;
 /** A refresh that finds only new rows fetches at most this many pages more, to reach the loaded ones. */
 const GAP_PAGES = 5;
 /** On becoming visible, refresh within this long, spread so widgets on one page don't fire together. */
 const WAKE_SPREAD_MS = 1_000;
+/** The abort reason of a disconnect: not a failure to report. */
+const DISCONNECTED = new Error('disconnected');
 
 /** A setting in seconds as milliseconds; 0 when it is not a positive finite number. */
 function toMs(seconds: unknown): number {
@@ -56,16 +61,19 @@ export interface FeedFailure {
   retryAt: number | null;
 }
 
+/** One run's answer: what was asked, and the page(s) it fetched. */
+interface Answer {
+  kind: FeedRequestKind;
+  cursor: string | null;
+  page: ParsedPage;
+}
+
 export class SessionFeedController implements ReactiveController {
-  readonly store = new SessionStore();
-  /** The last failure, until a request of the same kind succeeds. */
-  failure: FeedFailure | null = null;
-  /** Rows the last page could not show, with the first reason. */
-  rejected: RejectedRow[] = [];
-  /** Clock time of the last successful merge. */
-  updatedAt: number | null = null;
-  /** Set by a 401/403: live refresh waits for a new token or project, or `retry()`. */
-  authStopped = false;
+  readonly #store = new SessionStore();
+  #failure: FeedFailure | null = null;
+  #rejected: RejectedRow[] = [];
+  #updatedAt: number | null = null;
+  #authStopped = false;
 
   #failures = 0;
   /** Only ever cleared: clearing a timer that already fired does nothing. */
@@ -75,51 +83,121 @@ export class SessionFeedController implements ReactiveController {
   #started?: boolean;
   /** Set by each request as it starts; read only while one is pending. */
   #pendingKind!: FeedRequestKind;
-  /** The request in flight, aborted by the next one. */
-  #request?: AbortController;
 
   readonly #host: ReactiveControllerHost;
-  readonly #source: FeedSource;
+  readonly #config: FeedConfig;
+  readonly #task: Task<[FeedRequestKind, string | null], Answer>;
 
-  constructor(host: ReactiveControllerHost, source: FeedSource) {
+  constructor(host: ReactiveControllerHost, config: FeedConfig) {
     this.#host = host;
-    this.#source = source;
+    this.#config = config;
     host.addController(this);
+    this.#task = new Task(host, {
+      autoRun: false,
+      task: ([kind, cursor], { signal }) => this.#fetch(kind, cursor, signal),
+      // Called for the latest run only: an aborted or overtaken request is never merged.
+      onComplete: (answer) => this.#merge(answer),
+      onError: (error) => this.#onError(error),
+    });
+  }
+
+  // ——— what the element reads ———
+
+  /** The loaded rows, in order (held new rows not included). */
+  get rows(): readonly SessionRow[] {
+    return this.#store.rows;
+  }
+
+  /** Bumped on every change of the rows, so a view can cache what it derives from them. */
+  get version(): number {
+    return this.#store.version;
+  }
+
+  /** New rows held back while the reader is away from the top. */
+  get heldCount(): number {
+    return this.#store.pending.length;
+  }
+
+  get hasMore(): boolean {
+    return this.#store.nextCursor !== null;
+  }
+
+  /** Nothing loaded, not even held rows. */
+  get isEmpty(): boolean {
+    return this.#store.isEmpty;
+  }
+
+  get(id: string): SessionRow | undefined {
+    return this.#store.get(id);
+  }
+
+  /** True when the last refresh (or a later page fetch) covered this row. */
+  isLive(row: SessionRow): boolean {
+    return this.#store.isLive(row);
+  }
+
+  /** The last failure, until a request succeeds. */
+  get failure(): FeedFailure | null {
+    return this.#failure;
+  }
+
+  /** Rows the last page could not show, with the first reason. */
+  get rejected(): readonly RejectedRow[] {
+    return this.#rejected;
+  }
+
+  /** Clock time of the last successful merge. */
+  get updatedAt(): number | null {
+    return this.#updatedAt;
+  }
+
+  /** Set by a 401/403: live refresh waits for a new token or project, or `retry()`. */
+  get authStopped(): boolean {
+    return this.#authStopped;
   }
 
   get pending(): boolean {
-    return !!this.#request;
+    return this.#task.status === TaskStatus.PENDING;
   }
 
   get pendingKind(): FeedRequestKind | null {
     return this.pending ? this.#pendingKind : null;
   }
 
+  /** The request's state as a template (the element's loading and error states), one renderer per state. */
+  render<T>(renderer: { initial(): T; pending(): T; complete(): T; error(): T }): T {
+    return this.#task.render(renderer) as T;
+  }
+
+  // ——— lifecycle ———
+
   hostConnected(): void {
     this.#connected = true;
     document.addEventListener('visibilitychange', this.#onVisibility);
     // Reconnected: bring the rows up to date. The first load waits for `reset()`, which the
     // element calls once its first properties are in.
-    if (this.#started) this.#run('refresh', true);
+    if (this.#started) void this.#run('refresh', true);
   }
 
   hostDisconnected(): void {
     this.#connected = false;
     document.removeEventListener('visibilitychange', this.#onVisibility);
     clearTimeout(this.#timer);
-    this.#request?.abort();
+    this.#task.abort(DISCONNECTED);
   }
+
+  // ——— verbs ———
 
   /** Project, token or api-base changed: start over. */
   reset(): void {
     this.#started = true;
-    this.store.clear();
-    this.failure = null;
-    this.rejected = [];
-    this.updatedAt = null;
-    this.authStopped = false;
+    this.#store.clear();
+    this.#failure = null;
+    this.#rejected = [];
+    this.#updatedAt = null;
+    this.#authStopped = false;
     this.#failures = 0;
-    if (this.#connected) this.#run('refresh', true);
+    if (this.#connected) void this.#run('refresh', true);
   }
 
   /** Fetches the first page now and merges it; skipped while another request is pending. */
@@ -129,119 +207,106 @@ export class SessionFeedController implements ReactiveController {
 
   /** Fetches the next page, when there is one. A pending refresh gives way to it. */
   async loadMore(): Promise<void> {
-    if (this.store.nextCursor !== null && this.pendingKind !== 'more') return this.#run('more', true);
+    if (this.hasMore && this.pendingKind !== 'more') return this.#run('more', true);
   }
 
   /** The person asked to try again: clears a stop after 401/403 too. */
   retry(): Promise<void> {
-    this.authStopped = false;
+    this.#authStopped = false;
     this.#failures = 0;
-    return this.#run(this.failure?.kind ?? 'refresh', true);
+    return this.#run(this.#failure?.kind ?? 'refresh', true);
+  }
+
+  /** Puts the held new rows on top. */
+  showPending(): void {
+    if (this.#store.releasePending().length > 0) this.#host.requestUpdate();
   }
 
   /** The refresh interval changed: re-plan the next tick. */
   reschedule(): void {
-    if (!this.#connected || this.pending || this.authStopped) return;
+    if (!this.#connected || this.pending || this.#authStopped) return;
     const interval = this.#intervalMs();
     if (interval > 0) this.#scheduleRefresh(interval);
     // Off now means off now: the refresh already planned goes too (a planned retry stays).
-    else if (!this.failure?.retryAt) clearTimeout(this.#timer);
+    else if (!this.#failure?.retryAt) clearTimeout(this.#timer);
   }
 
-  /** The page goes on (a cursor) and holds no loaded row: the loaded rows are further down. */
-  #endsAbove(page: ParsedPage): boolean {
-    return page.cursor !== null && page.sessions.length > 0 && !page.sessions.some(({ id }) => this.store.get(id));
-  }
-
-  #intervalMs(): number {
-    return toMs(this.#source.settings().refreshInterval);
-  }
+  // ——— requests ———
 
   /** One request: aborts the one in flight, and settles (never rejects) once this one is over. */
   async #run(kind: FeedRequestKind, force?: boolean): Promise<void> {
     if (!this.#connected || (this.pending && !force)) return;
     clearTimeout(this.#timer);
     this.#pendingKind = kind;
-    this.#request?.abort();
-    const request = (this.#request = new AbortController());
-    this.#host.requestUpdate();
-    try {
-      await this.#load(kind, request.signal);
-    } catch {
-      // Only a throwing onError gets here: #load reports its own failures, and the caller of
-      // refresh() or loadMore() only waits.
-    }
-    // Only the latest request ends the pending state: an aborted one settles after the next began.
-    if (this.#request === request) {
-      this.#request = undefined;
-      this.#host.requestUpdate();
-    }
+    await this.#task.run([kind, kind === 'more' ? this.#store.nextCursor : null]);
   }
 
-  /** Every change of project, token or api-base aborts the request in flight: `signal` says it is stale. */
-  async #load(kind: FeedRequestKind, signal: AbortSignal): Promise<void> {
-    const cursor = kind === 'more' ? this.store.nextCursor : null;
-    try {
-      const settings = this.#source.settings();
-      const fetchPage = (cursor: string | null) =>
-        fetchSessionsPage({
-          ...settings, // apiBase, project, token
-          cursor,
-          pageUrl: document.baseURI,
-          signal,
-          timeoutMs: toMs(settings.timeout) || DEFAULT_TIMEOUT_MS,
-        });
-      let page = await fetchPage(cursor);
-      // More than a page arrived since the last refresh: none of this one is loaded yet, so the
-      // pages between it and the loaded rows are fetched too, or the list would have a hole. A
-      // few at most; any failure fails the refresh, so the next one looks again.
-      let last = page;
-      for (
-        let more = kind === 'more' || this.store.isEmpty ? 0 : GAP_PAGES;
-        more > 0 && this.#endsAbove(last);
-        more--
-      ) {
-        last = await fetchPage(last.cursor);
-        page = {
-          ...last,
-          sessions: [...page.sessions, ...last.sessions],
-          rejected: [...page.rejected, ...last.rejected],
-        };
-      }
-      if (signal.aborted) return;
-      const now = Date.now();
-      const change =
-        kind === 'more' && cursor !== null
-          ? this.store.appendPage(page.sessions, page.cursor, cursor, now)
-          : // New rows are held back only while rows are on screen, and it's asked only then: the
-            // question reads layout, which a first page need not force.
-            this.store.mergeRefresh(
-              page.sessions,
-              page.cursor,
-              now,
-              !this.store.isEmpty && this.#source.isAwayFromTop(),
-            );
-      this.rejected = page.rejected;
-      this.updatedAt = now;
-      this.failure = null;
-      this.#failures = 0;
-      this.#source.onLoad(change, kind);
-      this.#scheduleRefresh(this.#intervalMs());
-    } catch (error) {
-      if (signal.aborted) return;
-      const apiError =
-        error instanceof ApiError ? error : new ApiError('network', `Loading sessions failed: ${String(error)}`);
-      this.#fail(apiError, kind);
+  /** The page (or, after a burst, the pages down to the loaded rows) that `kind` asks for. */
+  async #fetch(kind: FeedRequestKind, cursor: string | null, signal: AbortSignal): Promise<Answer> {
+    const settings = this.#config.settings();
+    const fetchPage = (cursor: string | null) =>
+      fetchSessionsPage({
+        ...settings, // apiBase, project, token
+        cursor,
+        pageUrl: document.baseURI,
+        signal,
+        timeoutMs: toMs(settings.timeout) || DEFAULT_TIMEOUT_MS,
+      });
+    let page = await fetchPage(cursor);
+    // More than a page arrived since the last refresh: none of this one is loaded yet, so the
+    // pages between it and the loaded rows are fetched too, or the list would have a hole. A
+    // few at most; any failure fails the refresh, so the next one looks again.
+    let last = page;
+    for (let more = kind === 'more' || this.#store.isEmpty ? 0 : GAP_PAGES; more > 0 && this.#endsAbove(last); more--) {
+      last = await fetchPage(last.cursor);
+      page = {
+        ...last,
+        sessions: [...page.sessions, ...last.sessions],
+        rejected: [...page.rejected, ...last.rejected],
+      };
     }
+    return { kind, cursor, page };
   }
 
-  #fail(error: ApiError, kind: FeedRequestKind): void {
+  /** The page goes on (a cursor) and holds no loaded row: the loaded rows are further down. */
+  #endsAbove(page: ParsedPage): boolean {
+    return page.cursor !== null && page.sessions.length > 0 && !page.sessions.some(({ id }) => this.#store.get(id));
+  }
+
+  #merge({ kind, cursor, page }: Answer): void {
+    const now = Date.now();
+    const store = this.#store;
+    const change =
+      kind === 'more' && cursor !== null
+        ? store.appendPage(page.sessions, page.cursor, cursor, now)
+        : // New rows are held back only while rows are on screen, and it's asked only then: the
+          // question reads layout, which a first page need not force.
+          store.mergeRefresh(page.sessions, page.cursor, now, !store.isEmpty && this.#config.isAwayFromTop());
+    this.#rejected = page.rejected;
+    this.#updatedAt = now;
+    this.#failure = null;
+    this.#failures = 0;
+    this.#scheduleRefresh(this.#intervalMs());
+    this.#config.onLoad(change, kind);
+  }
+
+  #onError(error: unknown): void {
+    if (error === DISCONNECTED) return;
+    const apiError =
+      error instanceof ApiError ? error : new ApiError('network', `Loading sessions failed: ${String(error)}`);
+    const kind = this.#pendingKind;
     this.#failures++;
-    const retryIn = this.#retryDelay(error);
-    this.failure = { error, kind, retryAt: retryIn === null ? null : Date.now() + retryIn };
-    if (error.kind === 'auth') this.authStopped = true;
-    this.#source.onError(error, kind, retryIn);
+    const retryIn = this.#retryDelay(apiError);
+    this.#failure = { error: apiError, kind, retryAt: retryIn === null ? null : Date.now() + retryIn };
+    if (apiError.kind === 'auth') this.#authStopped = true;
     if (retryIn !== null) this.#schedule(kind, retryIn);
+    this.#config.onError(apiError, kind, retryIn);
+  }
+
+  // ——— schedule ———
+
+  #intervalMs(): number {
+    return toMs(this.#config.settings().refreshInterval);
   }
 
   /** How long until the next automatic attempt after a failure, or null for none. */
@@ -260,7 +325,7 @@ export class SessionFeedController implements ReactiveController {
   }
 
   #scheduleRefresh(delayMs: number): void {
-    if (delayMs > 0 && !this.authStopped) this.#schedule('refresh', delayMs);
+    if (delayMs > 0 && !this.#authStopped) this.#schedule('refresh', delayMs);
   }
 
   /** Replaces the planned attempt, if any. */
@@ -274,18 +339,18 @@ export class SessionFeedController implements ReactiveController {
         return;
       }
       // Skipped when another request is pending: that one schedules the next tick as it ends.
-      this.#run(kind);
+      void this.#run(kind);
     }, delayMs);
   }
 
   readonly #onVisibility = (): void => {
     if (document.hidden || !this.#connected) return;
     const due = this.#dueWhileHidden || this.#intervalMs() > 0;
-    if (!due || this.authStopped) return;
+    if (!due || this.#authStopped) return;
     this.#dueWhileHidden = false;
     // Never sooner than a retry already planned: a Retry-After or a backoff outlasts a tab switch.
     // (With none planned, `planned` is far in the past and the spread alone counts.)
-    const planned = (this.failure?.retryAt ?? 0) - Date.now();
-    this.#schedule(this.failure?.kind ?? 'refresh', Math.max(planned, Math.round(Math.random() * WAKE_SPREAD_MS)));
+    const planned = (this.#failure?.retryAt ?? 0) - Date.now();
+    this.#schedule(this.#failure?.kind ?? 'refresh', Math.max(planned, Math.round(Math.random() * WAKE_SPREAD_MS)));
   };
 }

@@ -43,6 +43,8 @@ export function computeWindow(
 export interface WindowTargets {
   /** The element's own scroller (it scrolls only when the host gives the element a height). */
   scroller(): HTMLElement | null;
+  /** The list's top edge (the grid, header included): "away from the top" is measured from it. */
+  top(): HTMLElement | null;
   /** The element the rows are laid out in; its top is row 0's top. */
   body(): HTMLElement | null;
   /** One rendered row, to measure. */
@@ -53,7 +55,7 @@ export interface WindowTargets {
 type Band = [bodyTop: number, clipTop: number, clipBottom: number];
 
 /** The scroller has more content than it shows (a pixel of rounding is not overflow). */
-export const overflows = (scroller: HTMLElement): boolean => scroller.scrollHeight > scroller.clientHeight + 1;
+const overflows = (scroller: HTMLElement): boolean => scroller.scrollHeight > scroller.clientHeight + 1;
 
 export class WindowController implements ReactiveController {
   rowHeight = ESTIMATED_ROW_HEIGHT;
@@ -71,7 +73,8 @@ export class WindowController implements ReactiveController {
     });
   };
 
-  readonly #resize = new ResizeObserver(this.#onScroll);
+  /** Made on connect, not in the constructor: a server (SSR) has no ResizeObserver. */
+  #resize: ResizeObserver | undefined;
   #scroller: HTMLElement | null = null;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #targets: WindowTargets;
@@ -88,6 +91,7 @@ export class WindowController implements ReactiveController {
     // Capture: scroll events don't bubble, and any ancestor may be the one scrolling.
     window.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
     window.addEventListener('resize', this.#onScroll, { passive: true });
+    this.#resize = new ResizeObserver(this.#onScroll);
     this.#resize.observe(this.#host);
   }
 
@@ -95,7 +99,7 @@ export class WindowController implements ReactiveController {
     window.removeEventListener('scroll', this.#onScroll, { capture: true });
     window.removeEventListener('resize', this.#onScroll);
     this.#watchScroller(null);
-    this.#resize.disconnect();
+    this.#resize?.disconnect();
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
   }
@@ -136,12 +140,38 @@ export class WindowController implements ReactiveController {
     const top = body.getBoundingClientRect().top + index * this.rowHeight;
     const bottom = top + this.rowHeight;
     const [clipTop, clipBottom] = this.#clip();
-    const scroller = this.#targets.scroller();
+    const scroller = this.ownScroller();
     const delta = top < clipTop ? top - clipTop : bottom > clipBottom ? bottom - clipBottom : 0;
     if (delta === 0) return;
-    if (scroller && overflows(scroller)) scroller.scrollTop += delta;
+    if (scroller) scroller.scrollTop += delta;
     else window.scrollBy(0, delta);
     this.#refresh();
+  }
+
+  /** The element's own scroller when it scrolls (the host gave it a height), else null: the page scrolls. */
+  ownScroller(): HTMLElement | null {
+    const scroller = this.#targets.scroller();
+    return scroller && overflows(scroller) ? scroller : null;
+  }
+
+  /** The reader has scrolled the list's top out of view (its own scroller, or the page). */
+  isAwayFromTop(): boolean {
+    const scroller = this.ownScroller();
+    if (scroller) return scroller.scrollTop > 4;
+    const top = this.#targets.top();
+    return top ? top.getBoundingClientRect().top < -4 : false;
+  }
+
+  /** Brings the list's top into view. */
+  scrollToTop(): void {
+    const scroller = this.ownScroller();
+    if (scroller) scroller.scrollTop = 0;
+    else this.#targets.top()?.scrollIntoView({ block: 'start' });
+  }
+
+  /** The height rows are seen through: the element's own scroller, else the viewport. */
+  viewportHeight(): number {
+    return this.ownScroller()?.clientHeight || window.innerHeight;
   }
 
   /**

@@ -13,8 +13,6 @@ export interface SessionFilters {
   health: string;
 }
 
-export const NO_FILTERS: SessionFilters = { status: '', search: '', health: '' };
-
 export interface FilteredRows {
   rows: SessionRow[];
   /** Sum of the known costs of `rows`, in USD. */
@@ -69,13 +67,10 @@ export interface StatusOption {
 }
 
 /** The five known statuses, then every other status present, in first-seen order, with counts. */
-export function statusOptions(rows: readonly SessionRow[], selected = ''): StatusOption[] {
+export function statusOptions(rows: readonly SessionRow[]): StatusOption[] {
   const counts = new Map<string, number>(KNOWN_STATUSES.map((status) => [status, 0]));
   for (const row of rows) counts.set(row.session.status, (counts.get(row.session.status) ?? 0) + 1);
-  return withSelectedStatus(
-    [...counts].map(([status, count]) => ({ status, count })),
-    selected,
-  );
+  return [...counts].map(([status, count]) => ({ status, count }));
 }
 
 /**

@@ -35,8 +35,11 @@ function durationAtFetch(session: Session, fetchedAt: number): number | null {
   return session.status === 'working' ? Math.max(0, fetchedAt - started) : null;
 }
 
-/** One per answer: its rows point at it rather than each holding the time as a number of its own. */
-interface Answer {
+/**
+ * One per answer, made by whoever merges it: its rows point at it rather than each holding the
+ * time as a number of its own.
+ */
+export interface Answer {
   readonly fetchedAt: number;
 }
 
@@ -69,11 +72,8 @@ class Row implements SessionRow {
   }
 }
 
-let lastAnswer: Answer = { fetchedAt: NaN };
-
-export function toSessionRow(session: Session, fetchedAt: number): SessionRow {
-  if (lastAnswer.fetchedAt !== fetchedAt) lastAnswer = { fetchedAt };
-  return new Row(session, deriveHealth(session.health), lastAnswer);
+export function toSessionRow(session: Session, answer: Answer): SessionRow {
+  return new Row(session, deriveHealth(session.health), answer);
 }
 
 /** A working session's duration counts up while it is live; anything else shows what was fetched. */

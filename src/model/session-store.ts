@@ -6,7 +6,7 @@
  * O(page) to look up and at most one O(N) pass to rebuild the order.
  */
 import type { Session } from '../api/schema.js';
-import { toSessionRow, type SessionRow } from './session-row.js';
+import { toSessionRow, type Answer, type SessionRow } from './session-row.js';
 
 /** What one merge changed, by id. */
 export interface StoreChange {
@@ -24,8 +24,12 @@ export class SessionStore {
   #nextCursor: string | null = null;
   #pagesLoaded = 0;
   #refreshedAt: number | null = null;
+  #version = 0;
+
   /** Bumped on every change, so views can memoize what they derive from the rows. */
-  version = 0;
+  get version(): number {
+    return this.#version;
+  }
 
   /** Loaded rows, in order. Treat as read-only. */
   get rows(): readonly SessionRow[] {
@@ -42,11 +46,6 @@ export class SessionStore {
 
   get isEmpty(): boolean {
     return this.#rows.length === 0 && this.#pending.length === 0;
-  }
-
-  /** When the first page was last fetched; rows fetched before it are not live. */
-  get refreshedAt(): number | null {
-    return this.#refreshedAt;
   }
 
   get(id: string): SessionRow | undefined {
@@ -66,11 +65,11 @@ export class SessionStore {
     this.#nextCursor = null;
     this.#pagesLoaded = 0;
     this.#refreshedAt = null;
-    this.version++;
+    this.#version++;
   }
 
   /** The first page of a project, replacing whatever was there. */
-  setFirstPage(sessions: readonly Session[], cursor: string | null, fetchedAt: number): StoreChange {
+  #setFirstPage(sessions: readonly Session[], cursor: string | null, fetchedAt: number): StoreChange {
     this.clear();
     this.#refreshedAt = fetchedAt;
     return this.#append(sessions, cursor, fetchedAt);
@@ -88,20 +87,21 @@ export class SessionStore {
   }
 
   /**
-   * A fresh first page: changed rows update in place, rows from later pages stay, new rows go on
+   * A fresh first page (the first of all, on an empty store): changed rows update in place, rows from later pages stay, new rows go on
    * top, or are held in `pending` while `holdNew` (the reader is scrolled away from the top).
    */
   mergeRefresh(sessions: readonly Session[], cursor: string | null, fetchedAt: number, holdNew: boolean): StoreChange {
-    if (this.#pagesLoaded === 0) return this.setFirstPage(sessions, cursor, fetchedAt);
+    if (this.#pagesLoaded === 0) return this.#setFirstPage(sessions, cursor, fetchedAt);
     const change: StoreChange = { added: [], updated: [], held: [] };
     const fresh: SessionRow[] = [];
+    const answer: Answer = { fetchedAt };
     const pendingIds = new Set(this.#pending.map((row) => row.id));
     const updates = new Map<string, SessionRow>();
     // A new id repeated within the page: first position, last data (as `#append` does), found by
     // id so a page of many new rows costs O(page), not O(page²).
     const freshAt = new Map<string, number>();
     for (const session of sessions) {
-      const row = toSessionRow(session, fetchedAt);
+      const row = toSessionRow(session, answer);
       // Held rows are known too: every row in `#pending` is in `#byId`.
       if (this.#byId.has(row.id)) {
         this.#byId.set(row.id, row);
@@ -128,7 +128,7 @@ export class SessionStore {
     this.#refreshedAt = fetchedAt;
     if (holdNew) change.held = fresh.map((row) => row.id);
     else change.added = this.releasePending();
-    this.version++;
+    this.#version++;
     return change;
   }
 
@@ -138,7 +138,7 @@ export class SessionStore {
     const released = this.#pending;
     this.#rows = [...released, ...this.#rows];
     this.#pending = [];
-    this.version++;
+    this.#version++;
     return released.map((row) => row.id);
   }
 
@@ -146,8 +146,9 @@ export class SessionStore {
   #append(sessions: readonly Session[], cursor: string | null, fetchedAt: number): StoreChange {
     const change: StoreChange = { added: [], updated: [], held: [] };
     const positions = new Map<string, number>();
+    const answer: Answer = { fetchedAt };
     for (const session of sessions) {
-      const row = toSessionRow(session, fetchedAt);
+      const row = toSessionRow(session, answer);
       const known = this.#byId.get(row.id);
       this.#byId.set(row.id, row);
       if (known) {
@@ -163,7 +164,7 @@ export class SessionStore {
     }
     this.#pagesLoaded++;
     this.#setCursor(cursor, change.added.length);
-    this.version++;
+    this.#version++;
     return change;
   }
 

@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { EXAMPLE_API_KEY } from '../../mock/api.js';
-import { defineSessionList, RenseiSessionList, TAG_NAME, type SessionsLoadEvent } from '../../src/element.js';
+import { RenseiSessionList, TAG_NAME, type SessionsLoadEvent } from '../../src/element.js';
 
 // Not test/helpers/mock-server.ts: it imports the default entry, which registers the tag.
 const resetMock = () =>
@@ -85,7 +85,7 @@ describe("registration on the host's terms", () => {
   it('defining a taken tag again does nothing, says nothing and answers what is there', async () => {
     const said = await warnings(() => {
       expect(RenseiSessionList.define('acme-sessions') === RenseiSessionList).to.equal(true);
-      expect(defineSessionList('acme-sessions-too') === customElements.get('acme-sessions-too')).to.equal(true);
+      expect(RenseiSessionList.define('acme-sessions-too') === customElements.get('acme-sessions-too')).to.equal(true);
     });
     expect(said).to.deep.equal([]);
   });
@@ -158,7 +158,7 @@ describe('versions', () => {
     const said = await warnings(() => {
       expect(() => RenseiSessionList.define('versioned-sessions')).not.to.throw();
       expect(RenseiSessionList.define('versioned-sessions') === older).to.equal(true);
-      defineSessionList('versioned-sessions');
+      RenseiSessionList.define('versioned-sessions');
     });
     expect(customElements.get('versioned-sessions') === older).to.equal(true);
     expect(said).to.have.length(1);

@@ -130,7 +130,7 @@ describe('hardening: regressions found by fuzzing', () => {
     const store = new SessionStore();
     const rows = (prefix: string, n: number) =>
       Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, status: 'working' }));
-    store.setFirstPage(rows('a', 50), 'c', 1);
+    store.mergeRefresh(rows('a', 50), 'c', 1, false); // the first page
     const started = performance.now();
     store.mergeRefresh(rows('b', 20_000), 'c', 2, false);
     expect(performance.now() - started).to.be.below(400);

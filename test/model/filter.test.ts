@@ -5,16 +5,17 @@ import {
   filterRows,
   hasActiveFilters,
   KNOWN_STATUSES,
-  NO_FILTERS,
   startsLowered,
   statusOptions,
+  withSelectedStatus,
   type SessionFilters,
 } from '../../src/model/filter.js';
 import { toSessionRow, type SessionRow } from '../../src/model/session-row.js';
 
 const T0 = Date.parse('2026-06-02T14:22:00Z');
 const row = (fields: Partial<Session> & { id: string }): SessionRow =>
-  toSessionRow({ status: 'working', ...fields }, T0);
+  toSessionRow({ status: 'working', ...fields }, { fetchedAt: T0 });
+const NO_FILTERS: SessionFilters = { status: '', search: '', health: '' };
 const f = (filters: Partial<SessionFilters>): SessionFilters => ({ ...NO_FILTERS, ...filters });
 const ids = (rows: readonly SessionRow[]) => rows.map((r) => r.id);
 
@@ -227,7 +228,7 @@ describe('filter: statusOptions', () => {
   });
 
   it('includes a selected status no row has, after the others', () => {
-    const options = statusOptions(rows, 'archived');
+    const options = withSelectedStatus(statusOptions(rows), 'archived');
     expect(options.map((o) => o.status)).to.deep.equal([
       'queued',
       'working',
@@ -241,11 +242,11 @@ describe('filter: statusOptions', () => {
   });
 
   it('does not duplicate a selected status that is known or present', () => {
-    expect(statusOptions(rows, 'paused').filter((o) => o.status === 'paused')).to.deep.equal([
+    expect(withSelectedStatus(statusOptions(rows), 'paused').filter((o) => o.status === 'paused')).to.deep.equal([
       { status: 'paused', count: 1 },
     ]);
-    expect(statusOptions(rows, 'stopped')).to.have.length(6);
-    expect(statusOptions(rows, '')).to.have.length(6);
+    expect(withSelectedStatus(statusOptions(rows), 'stopped')).to.have.length(6);
+    expect(withSelectedStatus(statusOptions(rows), '')).to.have.length(6);
   });
 });
 

@@ -1,11 +1,29 @@
 import { expect } from '@open-wc/testing';
 import type { Session } from '../../src/api/schema.js';
+import type { SessionRow } from '../../src/model/session-row.js';
 import { SessionStore } from '../../src/model/session-store.js';
 
 const s = (id: string, fields: Partial<Session> = {}): Session => ({ id, status: 'working', ...fields });
 const many = (...ids: string[]) => ids.map((id) => s(id));
 const ids = (store: SessionStore) => store.rows.map((row) => row.id);
 const pendingIds = (store: SessionStore) => store.pending.map((row) => row.id);
+/** A project's first page, replacing whatever was there: a refresh of a cleared store. */
+const setFirstPage = (store: SessionStore, sessions: Session[], cursor: string | null, at: number) => {
+  store.clear();
+  return store.mergeRefresh(sessions, cursor, at, false);
+};
+/** When the first page was last fetched: rows fetched from then on are live, earlier ones not (null: none are). */
+const refreshedAt = (store: SessionStore): number | null => {
+  const fetchedAt = (at: number) => ({ fetchedAt: at }) as SessionRow;
+  if (!store.isLive(fetchedAt(Number.MAX_SAFE_INTEGER))) return null;
+  let [low, high] = [0, Number.MAX_SAFE_INTEGER]; // the first live fetch time, by bisection
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (store.isLive(fetchedAt(mid))) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+};
 
 describe('session-store: SessionStore', () => {
   let store: SessionStore;
@@ -18,41 +36,42 @@ describe('session-store: SessionStore', () => {
     expect(store.pending).to.deep.equal([]);
     expect(store.isEmpty).to.equal(true);
     expect(store.nextCursor).to.equal(null);
-    expect(store.refreshedAt).to.equal(null);
+    expect(refreshedAt(store)).to.equal(null);
     expect(store.get('a')).to.equal(undefined);
   });
 
-  describe('setFirstPage', () => {
+  describe('the first page', () => {
     it('loads rows in page order, with the cursor and fetch time', () => {
-      const change = store.setFirstPage(many('a', 'b', 'c'), 'c1', 100);
+      const change = setFirstPage(store, many('a', 'b', 'c'), 'c1', 100);
       expect(change).to.deep.equal({ added: ['a', 'b', 'c'], updated: [], held: [] });
       expect(ids(store)).to.deep.equal(['a', 'b', 'c']);
       expect(store.nextCursor).to.equal('c1');
-      expect(store.refreshedAt).to.equal(100);
+      expect(refreshedAt(store)).to.equal(100);
       expect(store.isEmpty).to.equal(false);
       expect(store.get('b')!.session).to.deep.equal(s('b'));
       expect(store.get('b')!.fetchedAt).to.equal(100);
     });
 
     it('replaces whatever was there', () => {
-      store.setFirstPage(many('a', 'b'), 'c1', 100);
+      setFirstPage(store, many('a', 'b'), 'c1', 100);
       store.appendPage(many('c'), 'c2', 'c1', 110);
-      store.setFirstPage(many('x'), null, 200);
+      setFirstPage(store, many('x'), null, 200);
       expect(ids(store)).to.deep.equal(['x']);
       expect(store.get('a')).to.equal(undefined);
       expect(store.nextCursor).to.equal(null);
-      expect(store.refreshedAt).to.equal(200);
+      expect(refreshedAt(store)).to.equal(200);
     });
 
     it('forgets seen cursors, so a new project can reuse a cursor string', () => {
-      store.setFirstPage(many('a'), 'c1', 100);
+      setFirstPage(store, many('a'), 'c1', 100);
       store.appendPage(many('b'), 'c2', 'c1', 110);
-      store.setFirstPage(many('x'), 'c1', 200);
+      setFirstPage(store, many('x'), 'c1', 200);
       expect(store.nextCursor).to.equal('c1');
     });
 
     it('dedupes an id repeated within the first page, keeping the first position and the last data', () => {
-      const change = store.setFirstPage(
+      const change = setFirstPage(
+        store,
         [s('a', { status: 'queued' }), s('b'), s('a', { status: 'completed' })],
         null,
         100,
@@ -64,7 +83,7 @@ describe('session-store: SessionStore', () => {
     });
 
     it('an empty first page has no next cursor', () => {
-      store.setFirstPage([], 'c1', 100);
+      setFirstPage(store, [], 'c1', 100);
       expect(store.isEmpty).to.equal(true);
       expect(store.nextCursor).to.equal(null);
     });
@@ -72,7 +91,7 @@ describe('session-store: SessionStore', () => {
 
   describe('appendPage', () => {
     beforeEach(() => {
-      store.setFirstPage(many('a', 'b', 'c'), 'c1', 100);
+      setFirstPage(store, many('a', 'b', 'c'), 'c1', 100);
     });
 
     it('appends new rows after the loaded ones', () => {
@@ -139,7 +158,7 @@ describe('session-store: SessionStore', () => {
 
   describe('mergeRefresh', () => {
     beforeEach(() => {
-      store.setFirstPage(many('a', 'b', 'c'), 'c1', 100);
+      setFirstPage(store, many('a', 'b', 'c'), 'c1', 100);
       store.appendPage(many('d', 'e'), 'c2', 'c1', 110);
     });
 
@@ -168,7 +187,7 @@ describe('session-store: SessionStore', () => {
       expect(change.updated).to.have.members(['a', 'b', 'c']);
       expect(change.added).to.deep.equal([]);
       expect(change.held).to.deep.equal([]);
-      expect(store.refreshedAt).to.equal(200);
+      expect(refreshedAt(store)).to.equal(200);
     });
 
     it('prepends new rows in page order when not holding', () => {
@@ -249,7 +268,7 @@ describe('session-store: SessionStore', () => {
 
     it('takes the fresh cursor while only the first page is loaded', () => {
       const one = new SessionStore();
-      one.setFirstPage(many('a', 'b'), 'c1', 100);
+      setFirstPage(one, many('a', 'b'), 'c1', 100);
       one.mergeRefresh(many('z', 'a', 'b'), 'c1b', 200, false);
       expect(one.nextCursor).to.equal('c1b');
       one.mergeRefresh(many('z', 'a'), null, 300, false);
@@ -258,7 +277,7 @@ describe('session-store: SessionStore', () => {
 
     it('keeps its cursor when a refresh does not reach the last loaded row (after a burst)', () => {
       const one = new SessionStore();
-      one.setFirstPage(many('o1', 'o2', 'o3'), 'after-o3', 100);
+      setFirstPage(one, many('o1', 'o2', 'o3'), 'after-o3', 100);
       // A burst fetched as one refresh, down to o2: o3 is still below it, so "after o3" stays.
       one.mergeRefresh(many('n1', 'n2', 'n3', 'n4', 'o1', 'o2'), 'after-o2', 200, false);
       expect(one.nextCursor).to.equal('after-o3');
@@ -270,7 +289,7 @@ describe('session-store: SessionStore', () => {
 
     it('takes a fresh cursor when it had no rows', () => {
       const one = new SessionStore();
-      one.setFirstPage([], null, 100);
+      setFirstPage(one, [], null, 100);
       one.mergeRefresh(many('a', 'b'), 'after-b', 200, false);
       expect(one.nextCursor).to.equal('after-b');
     });
@@ -290,12 +309,12 @@ describe('session-store: SessionStore', () => {
     });
 
     it('rows of the latest first page are live', () => {
-      store.setFirstPage(many('a', 'b'), 'c1', 100);
+      setFirstPage(store, many('a', 'b'), 'c1', 100);
       expect(store.rows.every((row) => store.isLive(row))).to.equal(true);
     });
 
     it('rows not covered by the latest refresh are not live; rows fetched after it are', () => {
-      store.setFirstPage(many('a', 'b'), 'c1', 100);
+      setFirstPage(store, many('a', 'b'), 'c1', 100);
       store.appendPage(many('c', 'd'), 'c2', 'c1', 110);
       expect(store.isLive(store.get('c')!)).to.equal(true);
 
@@ -311,7 +330,7 @@ describe('session-store: SessionStore', () => {
     });
 
     it('a row that moved off the first page stops being live', () => {
-      store.setFirstPage(many('a', 'b'), 'c1', 100);
+      setFirstPage(store, many('a', 'b'), 'c1', 100);
       store.mergeRefresh(many('x', 'a'), 'c1', 200, false);
       expect(store.isLive(store.get('b')!)).to.equal(false);
       expect(store.isLive(store.get('x')!)).to.equal(true);
@@ -325,7 +344,7 @@ describe('session-store: SessionStore', () => {
         expect(store.version).to.be.greaterThan(seen.at(-1)!);
         seen.push(store.version);
       };
-      store.setFirstPage(many('a'), 'c1', 100);
+      setFirstPage(store, many('a'), 'c1', 100);
       bumped();
       store.appendPage(many('b'), 'c2', 'c1', 110);
       bumped();
@@ -344,7 +363,7 @@ describe('session-store: SessionStore', () => {
 
   describe('clear', () => {
     it('forgets rows, pending, cursor and refresh time', () => {
-      store.setFirstPage(many('a', 'b'), 'c1', 100);
+      setFirstPage(store, many('a', 'b'), 'c1', 100);
       store.mergeRefresh(many('z', 'a'), 'c1', 200, true);
       store.clear();
       expect(store.rows).to.deep.equal([]);
@@ -353,7 +372,7 @@ describe('session-store: SessionStore', () => {
       expect(store.get('a')).to.equal(undefined);
       expect(store.get('z')).to.equal(undefined);
       expect(store.nextCursor).to.equal(null);
-      expect(store.refreshedAt).to.equal(null);
+      expect(refreshedAt(store)).to.equal(null);
       // After a clear, a refresh starts a first page again.
       const change = store.mergeRefresh(many('q'), 'k', 300, true);
       expect(change.added).to.deep.equal(['q']);
@@ -368,7 +387,7 @@ describe('session-store: SessionStore', () => {
       const id = (n: number) => `s${String(n).padStart(6, '0')}`;
       const page = (p: number) => Array.from({ length: PAGE }, (_, i) => s(id(p * PAGE + i)));
 
-      store.setFirstPage(page(0), 'cur1', 1_000);
+      setFirstPage(store, page(0), 'cur1', 1_000);
       for (let p = 1; p < PAGES; p++) {
         const change = store.appendPage(page(p), p === PAGES - 1 ? null : `cur${p + 1}`, `cur${p}`, 1_000 + p);
         expect(change.added).to.have.length(PAGE);

@@ -8,12 +8,12 @@ import type { sessionSchema } from '../../src/api/schema.js';
 import * as elementEntry from '../../src/element.js';
 import {
   RenseiSessionList,
-  type FilterChangeEvent,
+  FilterChangeEvent,
   type Session,
   type SessionSelectDetail,
-  type SessionSelectEvent,
-  type SessionsErrorEvent,
-  type SessionsLoadEvent,
+  SessionSelectEvent,
+  SessionsErrorEvent,
+  SessionsLoadEvent,
 } from '../../src/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -34,7 +34,7 @@ el.addEventListener('sessions-load', (e) => {
   holds<Equal<typeof e, SessionsLoadEvent>>();
   const added: string[] = e.detail.added;
   const total: number = e.detail.total;
-  const kind: 'refresh' | 'more' = e.detail.kind;
+  const kind: 'refresh' | 'more' = e.detail.request;
   seen.push(added, total, kind, e.detail.hasMore);
 });
 el.addEventListener('sessions-error', (e) => {
@@ -91,3 +91,21 @@ holds<Equal<typeof elementEntry.RenseiSessionList, typeof RenseiSessionList>>();
 holds<Equal<elementEntry.SessionSelectEvent, SessionSelectEvent>>();
 holds<Equal<elementEntry.Session, Session>>();
 seen.push(version, defined);
+
+// Listeners on `document` (and `window`) are typed too: the events are in GlobalEventHandlersEventMap.
+document.addEventListener('session-select', (e) => {
+  holds<Equal<typeof e, SessionSelectEvent>>();
+  seen.push(e.detail.session.id);
+});
+document.addEventListener('sessions-error', (e) => {
+  holds<Equal<typeof e, SessionsErrorEvent>>();
+  seen.push(e.detail.request);
+});
+// Each event class names its event.
+const names: ['session-select', 'sessions-load', 'sessions-error', 'filter-change'] = [
+  SessionSelectEvent.eventName,
+  SessionsLoadEvent.eventName,
+  SessionsErrorEvent.eventName,
+  FilterChangeEvent.eventName,
+];
+seen.push(names);

@@ -1,48 +1,15 @@
 import { html, render, type TemplateResult } from 'lit';
+import { newRowElement } from './columns.js';
+import type { RowContent } from './row-content.js';
 
 /**
  * The DOM of one session row: cloned from a prototype, then updated in place, field by field.
  *
  * The window of rows changes on every scroll step and filter change, and the clock re-renders it
  * every second: cloning a static row and writing only what changed costs a fraction of a template
- * per row (and of a keyed-list directive to hold them). The element computes what a row shows (its
- * words, formatted for the locale); this module only writes it.
+ * per row (and of a keyed-list directive to hold them). What a row shows is row-content.ts; its
+ * cells are columns.ts; this module only writes one into the other.
  */
-
-/** What one row shows, as text and flags. */
-export interface RowContent {
-  id: string;
-  /** `aria-rowindex` (the header is 1). */
-  rowIndex: number;
-  selected: boolean;
-  /** The grid's one Tab stop. */
-  tabStop: boolean;
-  health: string;
-  healthName: string;
-  /** A person is on this row (hovered, the Tab stop, just copied): it holds the tooltip and the copy button. */
-  active: boolean;
-  identifier: string;
-  /** The detail link, or `""` for none. */
-  href: string;
-  status: string;
-  statusName: string;
-  workType: string;
-  provider: string;
-  started: string;
-  /** The absolute start time, as the cell's tooltip. */
-  startedTitle: string;
-  /** Read after the relative time by assistive technology (`", Jun 2, 2026, 2:22 PM"`), or `""`. */
-  startedHidden: string;
-  duration: string;
-  /** The "not live" marker's word and tooltip, or `""` when the row is live. */
-  notLive: string;
-  notLiveTitle: string;
-  cost: string;
-  copyLabel: string;
-  /** The copy button's confirmation, or `""` for its icon. */
-  copied: string;
-  copiedState: '' | 'ok' | 'failed';
-}
 
 /** Static markup, made into DOM once (through Lit, which a Trusted Types policy allows) and cloned. */
 function fromMarkup(markup: TemplateResult): () => HTMLElement {
@@ -59,25 +26,12 @@ function fromMarkup(markup: TemplateResult): () => HTMLElement {
 
 // Built on first use, not on import: the module has no side effects. These are prototypes: each
 // row's accessible names, link address and texts are written by RowView.update().
-/* eslint-disable lit-a11y/alt-text, lit-a11y/accessible-name, lit-a11y/anchor-is-valid */
-const newRow = fromMarkup(
-  html`<div class="row" role="row" part="row">
-    <span role="gridcell" class="cell c-health" part="cell"><span class="dot" part="health-dot" role="img"></span></span
-    ><span role="gridcell" class="cell c-identifier" part="cell"><span part="identifier"></span></span
-    ><span role="gridcell" class="cell c-status" part="cell"><span class="badge" part="status-badge"></span></span
-    ><span role="gridcell" class="cell c-work-type" part="cell"></span
-    ><span role="gridcell" class="cell c-provider" part="cell"></span
-    ><span role="gridcell" class="cell c-started" part="cell"
-      ><span part="started"></span><span class="visually-hidden"></span></span
-    ><span role="gridcell" class="cell c-duration num" part="cell"></span
-    ><span role="gridcell" class="cell c-cost num" part="cell"></span>
-  </div>`,
-);
+/* eslint-disable lit-a11y/accessible-name, lit-a11y/anchor-is-valid */
 const newLink = fromMarkup(html`<a part="identifier" tabindex="-1"></a>`);
 const newTooltip = fromMarkup(html`<span class="tooltip" part="tooltip" aria-hidden="true"></span>`);
 const newNotLive = fromMarkup(html`<span class="not-live" part="not-live"></span>`);
 const newCopy = fromMarkup(html`<button type="button" class="copy" part="copy" tabindex="-1"></button>`);
-/* eslint-enable lit-a11y/alt-text, lit-a11y/accessible-name, lit-a11y/anchor-is-valid */
+/* eslint-enable lit-a11y/accessible-name, lit-a11y/anchor-is-valid */
 // Two sheets, one over the other, in two strokes: a fraction of the bytes of a filled outline.
 const newCopyIcon = fromMarkup(
   html`<svg
@@ -105,7 +59,7 @@ function setAttribute(node: Element, name: string, value: string | null): void {
 }
 
 export class RowView {
-  readonly element = newRow();
+  readonly element = newRowElement();
   readonly #cells = Array.from(this.element.children) as HTMLElement[];
   readonly #duration = this.#cells[6]!.appendChild(new Text());
   #last: Partial<RowContent> = {};

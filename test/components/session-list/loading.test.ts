@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { RenseiSessionList, defineSessionList } from '../../../src/index.js';
+import { RenseiSessionList } from '../../../src/index.js';
 import { installFakeFetch, page, sessions, type FakeFetch } from '../../helpers/fake-fetch.js';
 import { API, flush, mount, rowIds, settled } from '../../helpers/element.js';
 import { countIntlBuilds } from '../../helpers/intl-counter.js';
@@ -149,7 +149,7 @@ describe('<rensei-session-list> loading', () => {
       refreshInterval: 0,
     });
     document.body.append(el);
-    defineSessionList(tag);
+    RenseiSessionList.define(tag);
     await settled(el);
     expect(fake.calls[0]!.url.origin).to.equal('https://lazy.example');
     expect(fake.calls[0]!.url.searchParams.get('project')).to.equal('lazy');
@@ -162,7 +162,7 @@ describe('<rensei-session-list> loading', () => {
 
   it('registers once: defining the tag again, or importing again, does not throw', async () => {
     fake = installFakeFetch(() => page([]));
-    expect(() => defineSessionList()).not.to.throw();
+    expect(() => RenseiSessionList.define()).not.to.throw();
     await import('../../../src/index.js?again' as string).catch(() => import('../../../src/index.js'));
     expect(customElements.get('rensei-session-list')).to.equal(RenseiSessionList);
   });

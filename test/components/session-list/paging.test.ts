@@ -16,7 +16,7 @@ describe('<rensei-session-list> paging', () => {
     const { detail } = (await settled(el)) as SessionsLoadEvent;
     expect(fake.calls[1]!.url.searchParams.get('cursor')).to.equal('c2');
     expect(rowIds(el)).to.deep.equal([...first, ...second].map((row) => row.id));
-    expect(detail).to.include({ kind: 'more', total: 5, hasMore: false });
+    expect(detail).to.include({ request: 'more', total: 5, hasMore: false });
     expect(detail.added).to.deep.equal(second.map((row) => row.id));
     expect(part(el, 'load-more')).to.equal(null);
   });
@@ -70,7 +70,7 @@ describe('<rensei-session-list> paging', () => {
     document.body.append(el);
     const { detail } = await event;
     expect(detail).to.deep.equal({
-      kind: 'refresh',
+      request: 'refresh',
       added: rows.map((r) => r.id),
       updated: [],
       held: [],

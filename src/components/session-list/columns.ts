@@ -1,0 +1,76 @@
+/**
+ * The grid's eight columns, written once: the header row and the cells of a row's prototype are
+ * both made from this list, so they can't drift apart. (What a row shows is row-content.ts; how
+ * it is written into the cells is row-view.ts.)
+ */
+import { html, type TemplateResult } from 'lit';
+import type { SessionListStrings } from '../../strings.js';
+
+interface Column {
+  /** The cell's class is `c-<id>`. */
+  readonly id: string;
+  readonly label: (t: SessionListStrings) => string;
+  /** Right-aligned figures. */
+  readonly numeric?: boolean;
+  /** The header's word is for assistive technology only (the dot column). */
+  readonly hiddenLabel?: boolean;
+  /** The static elements inside the cell, as `[class, part, role]`. */
+  readonly inner?: readonly (readonly [className: string, part: string, role?: string])[];
+}
+
+export const COLUMNS: readonly Column[] = [
+  { id: 'health', label: (t) => t.columnHealth, hiddenLabel: true, inner: [['dot', 'health-dot', 'img']] },
+  { id: 'identifier', label: (t) => t.columnIdentifier, inner: [['', 'identifier']] },
+  { id: 'status', label: (t) => t.columnStatus, inner: [['badge', 'status-badge']] },
+  { id: 'work-type', label: (t) => t.columnWorkType },
+  { id: 'provider', label: (t) => t.columnProvider },
+  {
+    id: 'started',
+    label: (t) => t.columnStarted,
+    inner: [
+      ['', 'started'],
+      ['visually-hidden', ''],
+    ],
+  },
+  { id: 'duration', label: (t) => t.columnDuration, numeric: true },
+  { id: 'cost', label: (t) => t.columnCost, numeric: true },
+];
+
+const cellClass = (column: Column): string => `cell c-${column.id}${column.numeric ? ' num' : ''}`;
+
+/** The header row. */
+export function renderHeader(t: SessionListStrings): TemplateResult {
+  return html`<div class="row header" role="row" part="header" aria-rowindex="1">
+    ${COLUMNS.map((column) => {
+      const label = column.label(t);
+      return html`<span role="columnheader" class=${cellClass(column)}
+        >${column.hiddenLabel ? html`<span class="visually-hidden">${label}</span>` : label}</span
+      >`;
+    })}
+  </div>`;
+}
+
+function element(tag: string, className: string, part: string, role?: string): HTMLElement {
+  const made = document.createElement(tag);
+  if (className) made.className = className;
+  if (part) made.setAttribute('part', part);
+  if (role) made.setAttribute('role', role);
+  return made;
+}
+
+let prototype: HTMLElement | undefined;
+
+/**
+ * A new, empty session row: its cells in column order. Built with the DOM (no markup, so nothing
+ * for a Trusted Types policy to refuse) once, on first use, then cloned.
+ */
+export function newRowElement(): HTMLElement {
+  if (!prototype) {
+    prototype = element('div', 'row', 'row', 'row');
+    for (const column of COLUMNS) {
+      const cell = prototype.appendChild(element('span', cellClass(column), 'cell', 'gridcell'));
+      for (const [className, part, role] of column.inner ?? []) cell.append(element('span', className, part, role));
+    }
+  }
+  return prototype.cloneNode(true) as HTMLElement;
+}

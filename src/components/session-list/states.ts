@@ -1,0 +1,136 @@
+/**
+ * The list's templates around the rows: notices, the loading, error and empty states, "new
+ * sessions", "load more" and the footer. Each reads the feed and the view it is given; the element
+ * passes the verbs in.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SessionFeedController } from '../../controllers/session-feed.js';
+import { hasActiveFilters, type SessionFilters } from '../../model/filter.js';
+import { formatCost, formatCount } from '../../model/format.js';
+import type { SessionView } from '../../model/session-view.js';
+import type { SessionListStrings } from '../../strings.js';
+import { healthLabel } from './toolbar.js';
+
+export interface ListContext {
+  t: SessionListStrings;
+  locale: string | undefined;
+  feed: SessionFeedController;
+  view: SessionView;
+  filters: SessionFilters;
+  retry(): void;
+  loadMore(): void;
+  clearFilters(): void;
+  showNew(): void;
+}
+
+function retryCountdown({ feed, t, locale }: ListContext): string {
+  const retryAt = feed.failure?.retryAt;
+  if (!retryAt) return '';
+  const seconds = Math.max(1, Math.ceil((retryAt - Date.now()) / 1000));
+  return t.retrying(formatCount(seconds, locale));
+}
+
+function rejectedWords({ feed, t, locale }: ListContext): string {
+  const { rejected } = feed;
+  return t.rejectedRows(rejected.length, formatCount(rejected.length, locale), rejected[0]!.reason);
+}
+
+/** Non-blocking notices above rows that stay: a failed request, rows that could not be shown. */
+export function renderNotices(context: ListContext): TemplateResult | typeof nothing {
+  const { feed, t } = context;
+  if (feed.isEmpty) return nothing;
+  const { failure, rejected } = feed;
+  const notices: TemplateResult[] = [];
+  if (failure) {
+    const said =
+      failure.kind === 'more' ? t.loadMoreFailed(failure.error.message) : t.refreshFailed(failure.error.message);
+    const stopped = feed.authStopped ? ` ${t.authStopped}` : '';
+    notices.push(
+      html`<div class="notice" part="notice" role="status" data-kind=${failure.error.kind}>
+        <span>${said} ${retryCountdown(context)}${stopped}</span>
+        <button type="button" part="notice-action" ?disabled=${feed.pending} @click=${context.retry}>${t.retry}</button>
+      </div>`,
+    );
+  }
+  if (rejected.length > 0) {
+    notices.push(
+      html`<div class="notice" part="notice" role="status" data-kind="rejected">${rejectedWords(context)}</div>`,
+    );
+  }
+  return notices.length ? html`<div class="notices">${notices}</div>` : nothing;
+}
+
+/** Floats over the rows (no layout space), so its appearing moves nothing the reader sees. */
+export function renderNewSessions({ feed, t, locale, showNew }: ListContext): TemplateResult | typeof nothing {
+  const held = feed.heldCount;
+  if (held === 0) return nothing;
+  return html`<div class="new-sessions-anchor">
+    <button type="button" class="new-sessions" part="new-sessions" @click=${showNew}>
+      ${t.newSessions(held, formatCount(held, locale))}
+    </button>
+  </div>`;
+}
+
+export function renderLoading(t: SessionListStrings): TemplateResult {
+  return html`<div class="state loading" part="loading" role="status">${t.loading}</div>`;
+}
+
+/** Nothing to show, and why: the request failed, or every row of the answer was rejected. */
+export function renderError(context: ListContext): TemplateResult {
+  const { feed, t } = context;
+  return html`<div class="state error" part="error" role="alert">
+    <strong>${t.errorTitle}</strong>
+    <p>${feed.failure ? feed.failure.error.message : rejectedWords(context)} ${retryCountdown(context)}</p>
+    <slot name="error"></slot>
+    <button type="button" part="retry" ?disabled=${feed.pending} @click=${context.retry}>${t.retry}</button>
+  </div>`;
+}
+
+export function renderEmptyProject(t: SessionListStrings): TemplateResult {
+  return html`<div class="state empty" part="empty" data-empty="project">
+    <slot name="empty">${t.emptyProject}</slot>
+  </div>`;
+}
+
+/** Nothing matches the filters: say which, offer to clear them, and to load more while there is more. */
+export function renderFilteredEmpty(context: ListContext): TemplateResult {
+  const { t, feed, filters } = context;
+  const more = feed.hasMore;
+  const said = more
+    ? t.emptyLoaded(formatCount(feed.rows.length, context.locale))
+    : t.emptyFiltered(
+        t.describeFilters({
+          status: filters.status && t.statusName(filters.status),
+          search: filters.search.trim(),
+          health: filters.health && healthLabel(t, filters.health).toLowerCase(),
+        }),
+      );
+  return html`<div class="state empty" part="empty" data-empty=${more ? 'loaded' : 'filtered'}>
+    <p>${said}</p>
+    <div class="actions">
+      ${renderLoadMore(context)}
+      <button type="button" part="clear-filters" @click=${context.clearFilters}>${t.clearFilters}</button>
+    </div>
+  </div>`;
+}
+
+export function renderLoadMore({ feed, t, loadMore }: ListContext): TemplateResult | typeof nothing {
+  if (!feed.hasMore) return nothing;
+  const loading = feed.pendingKind === 'more';
+  return html`<button type="button" part="load-more" ?disabled=${loading} @click=${loadMore}>
+    ${loading ? t.loadingMore : t.loadMore}
+  </button>`;
+}
+
+export function renderFooter(context: ListContext): TemplateResult | typeof nothing {
+  const { feed, view, t, locale } = context;
+  if (feed.isEmpty) return nothing;
+  const { rows } = view;
+  return html`<div class="footer" part="footer">
+    <span class="summary" role="status">
+      ${t.footerSummary(rows.length, formatCount(rows.length, locale), formatCost(view.totalCostUsd, locale))}
+      ${hasActiveFilters(context.filters) ? t.footerOfLoaded(formatCount(feed.rows.length, locale)) : nothing}
+    </span>
+    ${rows.length > 0 ? renderLoadMore(context) : nothing}
+  </div>`;
+}
