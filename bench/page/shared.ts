@@ -14,7 +14,7 @@ import { formatCost, formatDateTime, formatDuration, formatRelativeTime, MISSING
 import { defaultStrings } from '../../src/strings.js';
 
 export const TOKEN = 'rsk_test_bench00001';
-/** Rows per page of the bench's big project (bench/run.ts PAGE_SIZE): untimed fills stop a page short of their target. */
+/** Rows per page of the bench's big project (bench/config.ts PAGE_SIZE): untimed fills stop a page short of their target. */
 export const PAGE_ROWS = 250;
 
 /** A session as the tables keep it: the fields shown, raw; display strings are made when a row is drawn. */
