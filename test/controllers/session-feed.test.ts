@@ -46,7 +46,7 @@ interface Harness {
   host: FakeHost;
   /** What the feed reads at each request: change it to change the feed's settings. */
   settings: FeedSettings;
-  /** What the config's `isAwayFromTop()` answers. */
+  /** What the config's `holdNewRows()` answers. */
   away: boolean;
   onLoad: sinon.SinonSpy<[StoreChange, FeedRequestKind], void>;
   onError: sinon.SinonSpy<[ApiError, FeedRequestKind, number | null], void>;
@@ -103,7 +103,7 @@ describe('SessionFeedController', () => {
     };
     harness.feed = new SessionFeedController(host, {
       settings: () => harness.settings,
-      isAwayFromTop: () => harness.away,
+      holdNewRows: () => harness.away,
       onLoad: harness.onLoad,
       onError: harness.onError,
     });
