@@ -17,6 +17,7 @@ import {
   checkDemoRows,
   checkEveryFault,
   checkFileUrl,
+  checkReload,
   checkServerErrorAndRecovery,
   noProblems,
   openPage,
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     await step('every other fault of the panel fails the next refresh (slow: arrives late)', () =>
       checkEveryFault(demo),
     );
+    await step('reloaded, with the worker already installed: rows again', () => checkReload(demo));
     await step('no page error or console error on the demo (but the faults’ own HTTP errors)', async () =>
       noProblems(demo.problems, true),
     );

@@ -86,6 +86,12 @@ export async function checkDemoRows({ page }: OpenedPage, subPath: string): Prom
   assert(outside.length === 0, `API requests outside the site's folder: ${outside.join(', ')}`);
 }
 
+/** A second visit, the worker already installed: rows again (the server never sees the API: checked last). */
+export async function checkReload({ page }: OpenedPage): Promise<void> {
+  await page.reload();
+  await waitForParts(page, '#main-list', 'row');
+}
+
 /** Clicks `refresh()` and waits for the event log to gain a line of `kind`. */
 async function refreshAndLog(page: Page, kind: 'load' | 'error', timeout = 15_000): Promise<void> {
   const before = await page.locator(`#log li[data-kind="${kind}"]`).count();
@@ -124,8 +130,17 @@ export async function checkServerErrorAndRecovery({ page }: OpenedPage): Promise
 /** Every other fault of the panel, once each: the next refresh fails (or, slow, arrives late). */
 export async function checkEveryFault({ page }: OpenedPage): Promise<void> {
   await waitForParts(page, '#main-list', 'row');
-  // A hang ends at the widget's timeout: a short one keeps the test short.
+  // A hang ends at the widget's timeout: a short one keeps the test short. No live refresh: a
+  // one-request fault must meet the refresh clicked here, not one the timer started meanwhile.
   await page.evaluate(() => ((document.querySelector('#main-list') as HTMLElement & { timeout: number }).timeout = 2));
+  await page.fill('#interval', '0');
+  await page.dispatchEvent('#interval', 'change');
+  // A fault with no project meets every list's requests: the restyled copy must not take it.
+  await page.evaluate(() => {
+    (
+      document.querySelector('rensei-session-list.themed') as HTMLElement & { refreshInterval: number }
+    ).refreshInterval = 0;
+  });
   const labels = await page.locator('#fault-buttons button').allTextContents();
   const failing = labels.filter((label) => label !== 'Slow (3 s)' && label !== 'Clear all faults' && label !== '500');
   assert(failing.length >= 8, `the fault panel has only ${labels.join(', ')}`);
@@ -138,6 +153,7 @@ export async function checkEveryFault({ page }: OpenedPage): Promise<void> {
     await fault(page, 'Clear all faults', false);
     await refreshAndLog(page, 'load');
   }
+  await page.evaluate(() => ((document.querySelector('#main-list') as HTMLElement & { timeout: number }).timeout = 30));
   await fault(page, 'Slow (3 s)', true);
   const started = Date.now();
   await refreshAndLog(page, 'load');
