@@ -132,6 +132,18 @@ export class SessionStore {
     return change;
   }
 
+  /** What one answer about one row said (a stop's new status): changed in place until the next refresh. */
+  patch(id: string, changes: Partial<Session>): void {
+    const row = this.#byId.get(id);
+    if (!row) return;
+    const next = toSessionRow({ ...row.session, ...changes }, { fetchedAt: row.fetchedAt });
+    const swap = (each: SessionRow) => (each === row ? next : each);
+    this.#byId.set(id, next);
+    this.#rows = this.#rows.map(swap);
+    this.#pending = this.#pending.map(swap);
+    this.#version++;
+  }
+
   /** Puts held rows on top; returns their ids. */
   releasePending(): string[] {
     if (this.#pending.length === 0) return [];

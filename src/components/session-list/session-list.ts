@@ -2,6 +2,7 @@ import { html, LitElement, type PropertyDeclarations, type PropertyValues, type 
 import type { Session } from '../../api/schema.js';
 import { ClockController } from '../../controllers/clock.js';
 import { SessionFeedController } from '../../controllers/session-feed.js';
+import type { StopResult } from '../../api/stop.js';
 import { FilterChangeEvent, SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
 import type { SessionFilters } from '../../model/filter.js';
 import { warmFormatters } from '../../model/format.js';
@@ -17,6 +18,7 @@ import { GridController } from './grid-controller.js';
 import { HealthNames, rowContent, type RowContext } from './row-content.js';
 import { RowsController } from './rows-controller.js';
 import { styles } from './session-list.styles.js';
+import { StopActions } from './stop-actions.js';
 import {
   renderEmptyProject,
   renderError,
@@ -116,6 +118,7 @@ export class RenseiSessionList extends LitElement {
       urlParamPrefix: { attribute: 'url-param-prefix' },
       theme: { reflect: true },
       strings: { attribute: false },
+      actions: {},
     };
   }
 
@@ -182,6 +185,9 @@ export class RenseiSessionList extends LitElement {
   /** Replaces any of the widget's words (see `SessionListStrings`). */
   strings: Partial<SessionListStrings> = {};
 
+  /** What a person may do from the list, space-separated: `stop`. Empty: read-only, nothing rendered. */
+  actions = '';
+
   readonly #feed = new SessionFeedController(this, {
     settings: () => ({
       apiBase: this.apiBase,
@@ -206,6 +212,17 @@ export class RenseiSessionList extends LitElement {
     root: () => this.renderRoot,
     rows: () => this.#view.rows,
     activate: (id) => this.#activate(id),
+    use: (control, id) => this.#stops.use(control, id),
+    toggle: (id) => this.#acting && this.#stops.toggle(id),
+  });
+
+  readonly #stops = new StopActions(this, {
+    feed: this.#feed,
+    settings: () => this,
+    view: () => this.#view.rows,
+    text: () => this.#text,
+    locale: () => this.#locale,
+    root: () => this.renderRoot,
   });
 
   readonly #sessionView = new SessionView();
@@ -241,6 +258,19 @@ export class RenseiSessionList extends LitElement {
     return this.#feed.loadMore();
   }
 
+  /**
+   * Stops these sessions now, without asking (the host has asked) and without `sessions-stop`,
+   * whatever `actions` says: at most 4 requests at once. Ids not loaded, ended, in flight or a dot
+   * segment are not sent (`ok: false, status: null`). Fires `sessions-stopped` when all are in.
+   */
+  stop(ids: string[]): Promise<StopResult[]> {
+    return this.#stops.stop(ids);
+  }
+
+  get #acting(): boolean {
+    return this.actions.split(/\s+/).includes('stop');
+  }
+
   get #filters(): SessionFilters {
     return { status: this.status, search: this.search, health: this.health };
   }
@@ -267,6 +297,7 @@ export class RenseiSessionList extends LitElement {
     this.#locale = usableLocale(this.locale) ?? usableLocale(this.closest('[lang]')?.getAttribute('lang'));
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
       this.#feed.reset();
+      this.#stops.reset();
     } else if (changed.has('refreshInterval')) {
       this.#feed.reschedule();
     }
@@ -336,10 +367,11 @@ export class RenseiSessionList extends LitElement {
         statusOptions: context.view.statusOptions,
         updatedAt: this.#feed.updatedAt,
         onInput: this.#onFilterInput,
+        extra: this.#acting ? this.#stops.toolbar() : undefined,
       })}
       ${renderNotices(context)}
       <div class="scroller" part="scroller">${renderNewSessions(context)} ${this.#renderBody(context)}</div>
-      ${renderFooter(context)}
+      ${renderFooter(context)} ${this.#acting ? this.#stops.dialog() : null}
     </div>`;
   }
 
@@ -375,11 +407,13 @@ export class RenseiSessionList extends LitElement {
       copied: grid.copied,
       isLive: (row) => this.#feed.isLive(row),
       healthNames: this.#healthNames,
+      actions: this.#acting ? this.#stops : null,
     };
     this.#rows.show(rows, grid.focusedId, (row, index, tabStop) => rowContent(row, index, tabStop, rowContext));
     return html`<div
       role="grid"
       part="grid"
+      class=${this.#acting ? 'acts' : ''}
       aria-label=${t.listLabel}
       aria-rowcount=${rows.length + 1}
       aria-busy=${this.#feed.pending ? 'true' : 'false'}
@@ -389,7 +423,9 @@ export class RenseiSessionList extends LitElement {
       @pointerover=${grid.onPointerOver}
       @pointerleave=${grid.onPointerLeave}
     >
-      <div class="header-group" role="rowgroup">${renderHeader(t)}</div>
+      <div class="header-group" role="rowgroup">
+        ${renderHeader(t, this.#acting ? this.#stops.checkAll() : undefined)}
+      </div>
       <div class="rows" role="rowgroup"></div>
     </div>`;
   }
