@@ -218,7 +218,7 @@ export class RenseiSessionList extends LitElement {
 
   readonly #stops = new StopActions(this, {
     feed: this.#feed,
-    settings: () => this,
+    settings: () => ({ apiBase: this.apiBase, token: this.token }),
     view: () => this.#view.rows,
     text: () => this.#text,
     locale: () => this.#locale,
