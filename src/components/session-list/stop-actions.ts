@@ -100,10 +100,8 @@ export class StopActions implements RowActions {
     this.#asking = asked;
     this.host.requestUpdate();
     await this.host.updateComplete;
-    const dialog = this.#dialog();
-    dialog?.showModal();
-    // Cancel is the default: Enter right away stops nothing.
-    dialog?.querySelector<HTMLElement>('[part~="confirm-cancel"]')?.focus();
+    // Cancel comes first, so showModal() focuses it: Enter right away stops nothing.
+    this.#dialog()?.showModal();
   }
 
   /** A row's own control: its checkbox, or its stop button. */
