@@ -83,7 +83,13 @@ export async function stopSession(request: StopRequest, fetchImpl: typeof fetch 
     } catch {
       // A 2xx is the answer that counts; the next refresh brings the status.
     }
-    return { id, ok: true, status, message: 'Stopped.', newStatus: typeof newStatus === 'string' ? newStatus : 'stopped' };
+    return {
+      id,
+      ok: true,
+      status,
+      message: 'Stopped.',
+      newStatus: typeof newStatus === 'string' ? newStatus : 'stopped',
+    };
   }
   const words = WORDS[status] ?? `The Rensei API answered ${status}; the session may still be running.`;
   return { id, ok: false, status, message: words + serverSaid(body, token) };

@@ -42,7 +42,10 @@ export class StopQueue {
   stop(ids: readonly string[]): Promise<StopResult[]> {
     return Promise.all(
       ids.map((id) => {
-        const why = this.#outcomes.get(id) === 'stopping' ? 'Not sent: a stop for this session is in flight.' : this.config.refuse(id);
+        const why =
+          this.#outcomes.get(id) === 'stopping'
+            ? 'Not sent: a stop for this session is in flight.'
+            : this.config.refuse(id);
         if (why !== null) return refused(id, why);
         this.#set(id, 'stopping');
         return this.#send(id);

@@ -6,7 +6,8 @@
 import type { SessionRow } from './session-row.js';
 
 /** Only a queued or working session can be stopped. */
-export const isStoppable = (row: SessionRow): boolean => row.session.status === 'queued' || row.session.status === 'working';
+export const isStoppable = (row: SessionRow): boolean =>
+  row.session.status === 'queued' || row.session.status === 'working';
 
 export class CheckedSet {
   #ids = new Set<string>();

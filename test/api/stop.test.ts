@@ -29,7 +29,13 @@ describe('stop request', () => {
   it('POSTs to {apiBase}/api/public/sessions/{id}/stop with the key, and no body or content type', async () => {
     const fetch = fakeFetch();
     const answer = await stopSession(request(), fetch.impl);
-    expect(answer).to.deep.equal({ id: 'a1b2c3d4e5f6a7b8', ok: true, status: 200, message: 'Stopped.', newStatus: 'stopped' });
+    expect(answer).to.deep.equal({
+      id: 'a1b2c3d4e5f6a7b8',
+      ok: true,
+      status: 200,
+      message: 'Stopped.',
+      newStatus: 'stopped',
+    });
     const [{ url, init }] = fetch.calls;
     expect(url.href).to.equal('https://api.example/rensei/api/public/sessions/a1b2c3d4e5f6a7b8/stop');
     expect(init.method).to.equal('POST');
@@ -91,10 +97,7 @@ describe('stop request', () => {
   });
 
   it('says a network failure may or may not have stopped it, with no status', async () => {
-    const answer = await stopSession(
-      request(),
-      fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).impl,
-    );
+    const answer = await stopSession(request(), fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).impl);
     expect(answer).to.include({ ok: false, status: null });
     expect(answer.message).to.match(/Couldn't reach/);
   });

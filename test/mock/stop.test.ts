@@ -15,7 +15,12 @@ describe('mock API: POST /api/public/sessions/{id}/stop', () => {
     const { id } = allSessions(api, 'project=web').find((session) => session.status === 'working');
     const answer = stop(api, id);
     expect(answer.status).to.equal(200);
-    expect(answer.json).to.deep.equal({ stopped: true, sessionId: id, previousStatus: 'working', newStatus: 'stopped' });
+    expect(answer.json).to.deep.equal({
+      stopped: true,
+      sessionId: id,
+      previousStatus: 'working',
+      newStatus: 'stopped',
+    });
     expect(find(api, id).status).to.equal('stopped');
   });
 

@@ -7,9 +7,9 @@ const row = (id: string, status: string) => toSessionRow({ id, status } as Sessi
 
 describe('checked set', () => {
   it('can stop queued and working sessions only', () => {
-    expect(['queued', 'working', 'completed', 'failed', 'stopped', 'paused'].filter((s) => isStoppable(row('a', s)))).to.deep.equal(
-      ['queued', 'working'],
-    );
+    expect(
+      ['queued', 'working', 'completed', 'failed', 'stopped', 'paused'].filter((s) => isStoppable(row('a', s))),
+    ).to.deep.equal(['queued', 'working']);
   });
 
   it('keeps ids, not rows: a refreshed row (a new object) is still checked', () => {

@@ -9,7 +9,7 @@ export const CONTROL = 'a[href], button, input';
 
 /** The focusable controls inside `container`, in order (hidden ones, like an unshown copy button, left out). */
 export function controlsIn(container: Element): HTMLElement[] {
-  return [...container.querySelectorAll<HTMLElement>(CONTROL)].filter((control) => control.checkVisibility());
+  return Array.from(container.querySelectorAll<HTMLElement>(CONTROL)).filter((control) => control.checkVisibility());
 }
 
 /**

@@ -48,6 +48,8 @@ declare const __RENSEI_VERSION__: string;
  * @fires {CustomEvent<{ request: FeedRequestKind; added: string[]; updated: string[]; held: string[]; total: number; hasMore: boolean; rejected: number }>} sessions-load - A page or refresh was merged (a `SessionsLoadEvent`).
  * @fires {CustomEvent<{ kind: ApiErrorKind; status: number | null; message: string; request: FeedRequestKind; retryInMs: number | null }>} sessions-error - A request failed; rows on screen stay (a `SessionsErrorEvent`).
  * @fires {CustomEvent<{ status: string; search: string; health: string }>} filter-change - A person changed the filters, like a native `change`; host-set filters fire nothing (a `FilterChangeEvent`).
+ * @fires {CustomEvent<{ sessions: Session[] }>} sessions-stop - A person asked to stop these sessions (with `actions="stop"`); nothing is sent yet (a `SessionsStopEvent`). Cancelable: cancelling sends nothing and opens no confirmation (confirm your own way, then call `stop(ids)`).
+ * @fires {CustomEvent<{ results: StopResult[] }>} sessions-stopped - Every answer of a stop is in, one `{ id, ok, status, message }` per id (a `SessionsStoppedEvent`).
  *
  * @slot empty - Replaces the words of the empty state shown when the project has no sessions.
  * @slot error - Extra help shown under the message of the blocking error state (who to ask, a status page).
@@ -80,6 +82,15 @@ declare const __RENSEI_VERSION__: string;
  * @csspart retry - The control inside `error` that tries again.
  * @csspart footer - The summary line under the rows.
  * @csspart load-more - The control that fetches the next page; present only while a next cursor exists.
+ * @csspart row-check - With `actions="stop"`: each row's checkbox (Space on a focused row toggles it).
+ * @csspart check-all - With `actions="stop"`: the header's checkbox; checks every row of the view as it is now, and says how many.
+ * @csspart stop - With `actions="stop"`: the stop button of a queued or working row, named after the session ("Stop ENG-124").
+ * @csspart stop-outcome - A stop's outcome on its row: stopping…, stopped, or why it failed; carries `data-outcome="stopping|ok|failed"`.
+ * @csspart bulk-stop - With `actions="stop"`: the toolbar's button that stops the checked rows of the view that can be stopped, saying how many.
+ * @csspart stop-summary - With `actions="stop"`: what the last stop did (a live region).
+ * @csspart confirm - With `actions="stop"`: the confirmation `<dialog>`, naming what will be stopped.
+ * @csspart confirm-accept - The confirmation's Stop button.
+ * @csspart confirm-cancel - The confirmation's Cancel button, the default (Escape cancels too).
  *
  * @cssprop [--rensei-font=system-ui, sans-serif] - Font family (every current browser has `system-ui`).
  * @cssprop [--rensei-font-size=14px] - Base font size.

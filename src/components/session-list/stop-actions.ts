@@ -73,7 +73,8 @@ export class StopActions implements RowActions {
     for (const { id, ok, status } of results) {
       // Done, or past helping by another try: unchecked. No answer, a 429 or a 5xx stay checked.
       const row = feed.get(id);
-      if (ok || !row || !isStoppable(row) || (status !== null && status < 500 && status !== 429)) this.#checked.set([id], false);
+      if (ok || !row || !isStoppable(row) || (status !== null && status < 500 && status !== 429))
+        this.#checked.set([id], false);
     }
     const t = this.config.text();
     const failed = results.filter((result) => !result.ok);
@@ -168,12 +169,13 @@ export class StopActions implements RowActions {
   toolbar(): TemplateResult {
     const { t, count, view } = this.#words();
     const stoppable = this.#checked.stoppableIn(view);
-    return html`${stoppable.length
-        ? html`<button type="button" part="bulk-stop" class="danger" @click=${() => void this.ask(stoppable)}>
-            ${t.bulkStop(stoppable.length, count(stoppable.length))}
-          </button>`
-        : nothing}
-      <span class="stop-summary" part="stop-summary" role="status">${this.#summary}</span>`;
+    return html`${
+        stoppable.length
+          ? html`<button type="button" part="bulk-stop" class="danger" @click=${() => void this.ask(stoppable)}>
+              ${t.bulkStop(stoppable.length, count(stoppable.length))}
+            </button>`
+          : nothing
+      } <span class="stop-summary" part="stop-summary" role="status">${this.#summary}</span>`;
   }
 
   /** The confirmation, naming what will be stopped. */

@@ -143,7 +143,7 @@ describe('actions="stop"', () => {
     await flush(el);
     // Queued rows were not in the view when check-all was used: they stay unchecked.
     const queued = el.sessions.find((s) => s.status === 'queued')!;
-    expect(inRow(el, queued.id, 'row-check')!.checked).to.equal(false);
+    expect(inRow<HTMLInputElement>(el, queued.id, 'row-check')!.checked).to.equal(false);
     expect(text(part(el, 'bulk-stop'))).to.equal(`Stop ${working} sessions`);
   });
 
@@ -200,7 +200,7 @@ describe('actions="stop"', () => {
     });
     await el.refresh();
     await flush(el);
-    expect(inRow(el, ends!.id, 'row-check')!.checked, 'still checked').to.equal(true);
+    expect(inRow<HTMLInputElement>(el, ends!.id, 'row-check')!.checked, 'still checked').to.equal(true);
     expect(text(part(el, 'bulk-stop'))).to.equal('Stop 1 session');
     gate = gateStops({ hold: false });
     const asked = oneEvent(el, 'sessions-stop') as Promise<SessionsStopEvent>;
@@ -216,7 +216,7 @@ describe('actions="stop"', () => {
     await check(el, [id]);
     await el.refresh();
     await flush(el);
-    expect(inRow(el, id, 'row-check')!.checked).to.equal(true);
+    expect(inRow<HTMLInputElement>(el, id, 'row-check')!.checked).to.equal(true);
     const scroller = part(el, 'scroller')!;
     scroller.scrollTop = scroller.scrollHeight;
     await new Promise(requestAnimationFrame);
@@ -225,7 +225,7 @@ describe('actions="stop"', () => {
     scroller.scrollTop = 0;
     await new Promise(requestAnimationFrame);
     await flush(el);
-    expect(inRow(el, id, 'row-check')!.checked).to.equal(true);
+    expect(inRow<HTMLInputElement>(el, id, 'row-check')!.checked).to.equal(true);
   });
 
   it('sends at most 4 requests at once, and all of them in the end', async () => {
@@ -356,8 +356,8 @@ describe('actions="stop"', () => {
     expect(results.filter((r) => r.ok)).to.have.length(5);
     expect(results[1]).to.include({ ok: false, status: null });
     await flush(el);
-    expect(inRow(el, ids[1]!, 'row-check')!.checked, 'retryable: still checked').to.equal(true);
-    expect(inRow(el, ids[0]!, 'row-check')!.checked, 'done: unchecked').to.equal(false);
+    expect(inRow<HTMLInputElement>(el, ids[1]!, 'row-check')!.checked, 'retryable: still checked').to.equal(true);
+    expect(inRow<HTMLInputElement>(el, ids[0]!, 'row-check')!.checked, 'done: unchecked').to.equal(false);
     expect(text(part(el, 'stop-summary'))).to.match(/^5 stopped\. 1 not stopped: .*Couldn't reach/);
     expect(text(part(el, 'bulk-stop'))).to.equal('Stop 1 session');
   });
@@ -386,7 +386,7 @@ describe('actions="stop"', () => {
       rowOf(el, id).focus();
       await sendKeys({ press: 'Space' });
       await flush(el);
-      expect(inRow(el, id, 'row-check')!.checked).to.equal(true);
+      expect(inRow<HTMLInputElement>(el, id, 'row-check')!.checked).to.equal(true);
       expect(selected).to.equal(0);
       await sendKeys({ press: 'Enter' });
       expect(selected).to.equal(1);
@@ -428,7 +428,10 @@ describe('actions="stop"', () => {
       expect(shadow(el).activeElement).to.equal(part(el, 'check-all'));
       await sendKeys({ press: 'Space' });
       await flush(el);
-      expect(inRow(el, el.sessions[0]!.id, 'row-check')!.checked, 'Space on check-all checks the view').to.equal(true);
+      expect(
+        inRow<HTMLInputElement>(el, el.sessions[0]!.id, 'row-check')!.checked,
+        'Space on check-all checks the view',
+      ).to.equal(true);
       await sendKeys({ press: 'ArrowDown' });
       await flush(el);
       expect(shadow(el).activeElement).to.equal(first);
