@@ -6,7 +6,7 @@
  * every one the element has is documented. Events one way: every documented event is fired
  * here, with the documented detail.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import * as z from 'zod/mini';
 import * as entry from '../../src/index.js';
@@ -350,6 +350,7 @@ describe('custom-elements.json', () => {
     it('actions: checkboxes, a stop in flight, bulk stop, the summary and the confirmation', async () => {
       fake = installFakeFetch(({ url }) => (url.pathname.endsWith('/stop') ? 'hold' : page([working(), working()])));
       const el = await mount({ attrs: { actions: 'stop' } });
+      await waitUntil(() => part(el, 'check-all'));
       const [first, second] = el.sessions;
       void el.stop([first!.id]);
       await flush(el);
@@ -516,6 +517,7 @@ describe('custom-elements.json', () => {
       async 'sessions-stop'() {
         fake = installFakeFetch(() => page([rawSession({ status: 'queued', startedAt: null, completedAt: null })]));
         const el = await mount({ attrs: { actions: 'stop' } });
+        await waitUntil(() => part(el, 'check-all'));
         const fired = new Promise<Event>((resolve) => el.addEventListener('sessions-stop', resolve, { once: true }));
         el.scrollIntoView(); // below the elements of the triggers before: its rows render in view
         await new Promise(requestAnimationFrame);

@@ -18,7 +18,7 @@ import { GridController } from './grid-controller.js';
 import { HealthNames, rowContent, type RowContext } from './row-content.js';
 import { RowsController } from './rows-controller.js';
 import { styles } from './session-list.styles.js';
-import { StopActions } from './stop-actions.js';
+import type { StopActions } from './stop-actions.js';
 import {
   renderEmptyProject,
   renderError,
@@ -223,18 +223,13 @@ export class RenseiSessionList extends LitElement {
     root: () => this.renderRoot,
     rows: () => this.#view.rows,
     activate: (id) => this.#activate(id),
-    use: (control, id) => this.#stops.use(control, id),
-    toggle: (id) => this.#acting && this.#stops.toggle(id),
+    use: (control, id) => this.#stops?.use(control, id),
+    toggle: (id) => !!this.#shownStops?.toggle(id),
   });
 
-  readonly #stops = new StopActions(this, {
-    feed: this.#feed,
-    settings: () => ({ apiBase: this.apiBase, token: this.token }),
-    view: () => this.#view.rows,
-    text: () => this.#text,
-    locale: () => this.#locale,
-    root: () => this.renderRoot,
-  });
+  /** Stopping: its own chunk, loaded once `actions` asks for it or `stop()` is called. */
+  #stops?: StopActions;
+  #stopsLoaded?: Promise<StopActions>;
 
   readonly #sessionView = new SessionView();
   readonly #healthNames = new HealthNames();
@@ -275,11 +270,30 @@ export class RenseiSessionList extends LitElement {
    * segment are not sent (`ok: false, status: null`). Fires `sessions-stopped` when all are in.
    */
   stop(ids: string[]): Promise<StopResult[]> {
-    return this.#stops.stop(ids);
+    return this.#loadStops().then((stops) => stops.stop(ids));
   }
 
-  get #acting(): boolean {
+  /** The stop controls, when `actions` shows them and they have loaded. */
+  get #shownStops(): StopActions | undefined {
+    return this.#stopOn ? this.#stops : undefined;
+  }
+
+  get #stopOn(): boolean {
     return this.actions.split(/\s+/).includes('stop');
+  }
+
+  #loadStops(): Promise<StopActions> {
+    return (this.#stopsLoaded ??= import('./stop-actions.js').then(({ StopActions }) => {
+      this.requestUpdate();
+      return (this.#stops = new StopActions(this, {
+        feed: this.#feed,
+        settings: () => ({ apiBase: this.apiBase, token: this.token }),
+        view: () => this.#view.rows,
+        text: () => this.#text,
+        locale: () => this.#locale,
+        root: () => this.renderRoot,
+      }));
+    }));
   }
 
   get #filters(): SessionFilters {
@@ -303,12 +317,13 @@ export class RenseiSessionList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.#stopOn) void this.#loadStops();
     if (changed.has('strings')) this.#text = { ...defaultStrings, ...this.strings };
     // The attribute, else the nearest `lang`, else (both unusable) the browser's.
     this.#locale = usableLocale(this.locale) ?? usableLocale(this.closest('[lang]')?.getAttribute('lang'));
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
       this.#feed.reset();
-      this.#stops.reset();
+      this.#stops?.reset();
     } else if (changed.has('refreshInterval')) {
       this.#feed.reschedule();
     }
@@ -378,11 +393,11 @@ export class RenseiSessionList extends LitElement {
         statusOptions: context.view.statusOptions,
         updatedAt: this.#feed.updatedAt,
         onInput: this.#onFilterInput,
-        extra: this.#acting ? this.#stops.toolbar() : undefined,
+        extra: this.#shownStops?.toolbar(),
       })}
       ${renderNotices(context)}
       <div class="scroller" part="scroller">${renderNewSessions(context)} ${this.#renderBody(context)}</div>
-      ${renderFooter(context)} ${this.#acting ? this.#stops.dialog() : null}
+      ${renderFooter(context)} ${this.#shownStops?.dialog()}
     </div>`;
   }
 
@@ -407,6 +422,7 @@ export class RenseiSessionList extends LitElement {
   #renderGrid(rows: readonly SessionRow[]): TemplateResult {
     const t = this.#text;
     const grid = this.#grid;
+    const stops = this.#shownStops;
     const rowContext: RowContext = {
       text: t,
       locale: this.#locale,
@@ -418,13 +434,13 @@ export class RenseiSessionList extends LitElement {
       copied: grid.copied,
       isLive: (row) => this.#feed.isLive(row),
       healthNames: this.#healthNames,
-      actions: this.#acting ? this.#stops : null,
+      actions: stops ?? null,
     };
     this.#rows.show(rows, grid.focusedId, (row, index, tabStop) => rowContent(row, index, tabStop, rowContext));
     return html`<div
       role="grid"
       part="grid"
-      class=${this.#acting ? 'acts' : ''}
+      class=${stops ? 'acts' : ''}
       aria-label=${t.listLabel}
       aria-rowcount=${rows.length + 1}
       aria-busy=${this.#feed.pending ? 'true' : 'false'}
@@ -434,9 +450,7 @@ export class RenseiSessionList extends LitElement {
       @pointerover=${grid.onPointerOver}
       @pointerleave=${grid.onPointerLeave}
     >
-      <div class="header-group" role="rowgroup">
-        ${renderHeader(t, this.#acting ? this.#stops.checkAll() : undefined)}
-      </div>
+      <div class="header-group" role="rowgroup">${renderHeader(t, stops?.checkAll())}</div>
       <div class="rows" role="rowgroup"></div>
     </div>`;
   }

@@ -2,7 +2,7 @@
  * `actions="stop"` against the mock: the row and bulk controls, asking (`sessions-stop`, the
  * dialog), sending (at most 4, one per id), the outcomes, and `stop(ids)`.
  */
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { EXAMPLE_API_KEY, READ_ONLY_KEY_PREFIX } from '../../../mock/api.js';
 import type { RenseiSessionList } from '../../../src/index.js';
@@ -23,7 +23,9 @@ const stoppable = (el: RenseiSessionList) =>
 async function mountActing(token = EXAMPLE_API_KEY): Promise<RenseiSessionList> {
   const el = await mountOnMock({ token });
   el.actions = 'stop';
-  await el.updateComplete;
+  // The stop controls are a chunk of their own, loaded once `actions` asks for them.
+  await waitUntil(() => part(el, 'check-all'), 'the actions chunk loads');
+  await flush(el);
   return el;
 }
 
@@ -370,8 +372,9 @@ describe('actions="stop"', () => {
     el.addEventListener('sessions-stopped', (event) => seen.push(event.detail));
     const id = stoppable(el)[0]!.id;
     await click(el, inRow(el, id, 'stop'));
+    const done = oneEvent(el, 'sessions-stopped');
     await click(el, part(el, 'confirm-accept'));
-    await oneEvent(el, 'sessions-stopped');
+    await done;
     await flush(el);
     const everything = JSON.stringify(seen) + shadow(el).textContent + el.outerHTML;
     expect(everything).not.to.include('s3cr3tk3y99');
