@@ -20,6 +20,11 @@ const dialog = (el: RenseiSessionList) => part<HTMLDialogElement>(el, 'confirm')
 const stoppable = (el: RenseiSessionList) =>
   el.sessions.filter((session) => session.status === 'queued' || session.status === 'working');
 
+const stoppableIds = (el: RenseiSessionList, count: number) =>
+  stoppable(el)
+    .slice(0, count)
+    .map((session) => session.id);
+
 async function mountActing(token = EXAMPLE_API_KEY): Promise<RenseiSessionList> {
   const el = await mountOnMock({ token });
   el.actions = 'stop';
@@ -152,9 +157,7 @@ describe('actions="stop"', () => {
   it('counts, names and sends only checked rows in view that can still be stopped, "and N more" past five', async () => {
     const el = await mountActing();
     gate = gateStops();
-    const ids = stoppable(el)
-      .slice(0, 8)
-      .map((s) => s.id);
+    const ids = stoppableIds(el, 8);
     const ended = el.sessions.find((s) => s.status === 'completed')!;
     await check(el, [...ids, ended.id]);
     expect(text(part(el, 'bulk-stop'))).to.equal('Stop 8 sessions');
@@ -233,9 +236,7 @@ describe('actions="stop"', () => {
   it('sends at most 4 requests at once, and all of them in the end', async () => {
     const el = await mountActing();
     gate = gateStops();
-    const ids = stoppable(el)
-      .slice(0, 10)
-      .map((s) => s.id);
+    const ids = stoppableIds(el, 10);
     const done = el.stop(ids);
     await gate.made(4);
     await flush(el);
@@ -341,9 +342,7 @@ describe('actions="stop"', () => {
   it('survives a network failure mid-bulk: the rest go on, the failed row stays checked, the summary says', async () => {
     const el = await mountActing();
     gate = gateStops();
-    const ids = stoppable(el)
-      .slice(0, 6)
-      .map((s) => s.id);
+    const ids = stoppableIds(el, 6);
     await check(el, ids);
     await click(el, part(el, 'bulk-stop'));
     const done = oneEvent(el, 'sessions-stopped') as Promise<SessionsStoppedEvent>;
