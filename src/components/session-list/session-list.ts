@@ -18,7 +18,7 @@ import { GridController } from './grid-controller.js';
 import { HealthNames, rowContent, type RowContext } from './row-content.js';
 import { RowsController } from './rows-controller.js';
 import { styles } from './session-list.styles.js';
-import type { StopActions } from './stop-actions.js';
+import { StopLoader } from './stop-loader.js';
 import {
   renderEmptyProject,
   renderError,
@@ -244,13 +244,23 @@ export class RenseiSessionList extends LitElement {
     root: () => this.renderRoot,
     rows: () => this.#view.rows,
     activate: (id) => this.#activate(id),
-    use: (control, id) => this.#stops?.use(control, id),
-    toggle: (id) => !!this.#shownStops?.toggle(id),
+    use: (control, id) => this.#stops.loaded?.use(control, id),
+    toggle: (id) => !!this.#stops.shown?.toggle(id),
   });
 
-  /** Stopping: its own chunk, loaded once `actions` asks for it or `stop()` is called. */
-  #stops?: StopActions;
-  #stopsLoaded?: Promise<StopActions>;
+  /** Stopping: a chunk of its own, loaded once `actions` asks for it or `stop()` is called. */
+  readonly #stops: StopLoader = new StopLoader(
+    this,
+    {
+      feed: this.#feed,
+      settings: () => ({ apiBase: this.apiBase, token: this.token }),
+      view: () => this.#view.rows,
+      text: () => this.#text,
+      locale: () => this.#locale,
+      root: () => this.renderRoot,
+    },
+    () => this.actions.split(/\s+/).includes('stop'),
+  );
 
   readonly #sessionView = new SessionView();
   readonly #healthNames = new HealthNames();
@@ -291,30 +301,7 @@ export class RenseiSessionList extends LitElement {
    * segment are not sent (`ok: false, status: null`). Fires `sessions-stopped` when all are in.
    */
   stop(ids: string[]): Promise<StopResult[]> {
-    return this.#loadStops().then((stops) => stops.stop(ids));
-  }
-
-  /** The stop controls, when `actions` shows them and they have loaded. */
-  get #shownStops(): StopActions | undefined {
-    return this.#stopOn ? this.#stops : undefined;
-  }
-
-  get #stopOn(): boolean {
-    return this.actions.split(/\s+/).includes('stop');
-  }
-
-  #loadStops(): Promise<StopActions> {
-    return (this.#stopsLoaded ??= import('./stop-actions.js').then(({ StopActions }) => {
-      this.requestUpdate();
-      return (this.#stops = new StopActions(this, {
-        feed: this.#feed,
-        settings: () => ({ apiBase: this.apiBase, token: this.token }),
-        view: () => this.#view.rows,
-        text: () => this.#text,
-        locale: () => this.#locale,
-        root: () => this.renderRoot,
-      }));
-    }));
+    return this.#stops.load().then((stops) => stops.stop(ids));
   }
 
   get #filters(): SessionFilters {
@@ -338,13 +325,13 @@ export class RenseiSessionList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.#stopOn) void this.#loadStops();
+    if (this.#stops.wanted()) void this.#stops.load();
     if (changed.has('strings')) this.#text = { ...defaultStrings, ...this.strings };
     // The attribute, else the nearest `lang`, else (both unusable) the browser's.
     this.#locale = usableLocale(this.locale) ?? usableLocale(this.closest('[lang]')?.getAttribute('lang'));
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
       this.#feed.reset();
-      this.#stops?.reset();
+      this.#stops.loaded?.reset();
     } else if (changed.has('refreshInterval')) {
       this.#feed.reschedule();
     }
@@ -415,11 +402,11 @@ export class RenseiSessionList extends LitElement {
         statusOptions: context.view.statusOptions,
         updatedAt: this.#feed.updatedAt,
         onInput: this.#onFilterInput,
-        extra: this.#shownStops?.toolbar(),
+        extra: this.#stops.shown?.toolbar(),
       })}
       ${renderNotices(context)}
       <div class="scroller" part="scroller">${renderNewSessions(context)} ${this.#renderBody(context)}</div>
-      ${renderFooter(context)} ${this.#shownStops?.dialog()}
+      ${renderFooter(context)} ${this.#stops.shown?.dialog()}
     </div>`;
   }
 
@@ -444,7 +431,7 @@ export class RenseiSessionList extends LitElement {
   #renderGrid(rows: readonly SessionRow[]): TemplateResult {
     const t = this.#text;
     const grid = this.#grid;
-    const stops = this.#shownStops;
+    const stops = this.#stops.shown;
     const rowContext: RowContext = {
       text: t,
       locale: this.#locale,
