@@ -469,6 +469,12 @@ export const styles = css`
     padding-right: 0;
   }
 
+  /* A control's 32px suits the toolbar; a checkbox must not make its row taller. */
+  [type='checkbox'] {
+    min-height: 0;
+    margin: 0;
+  }
+
   .acts .c-status {
     display: flex;
     align-items: center;
