@@ -30,6 +30,7 @@ function fromMarkup(markup: TemplateResult): () => HTMLElement {
 const newLink = fromMarkup(html`<a part="identifier" tabindex="-1"></a>`);
 const newTooltip = fromMarkup(html`<span class="tooltip" part="tooltip" aria-hidden="true"></span>`);
 const newNotLive = fromMarkup(html`<span class="not-live" part="not-live"></span>`);
+const newHidden = fromMarkup(html`<span class="visually-hidden"></span>`);
 const newCopy = fromMarkup(html`<button type="button" class="copy" part="copy" tabindex="-1"></button>`);
 const newCheck = fromMarkup(
   html`<span class="cell c-check" part="cell" role="gridcell"
@@ -76,6 +77,7 @@ export class RowView {
   #check: HTMLElement | undefined;
   #stop: HTMLElement | undefined;
   #outcome: HTMLElement | undefined;
+  #unreadable: HTMLElement | undefined;
 
   /** Writes what differs from the last content. */
   update(content: RowContent): void {
@@ -134,6 +136,8 @@ export class RowView {
       setText(this.#notLive, content.notLive);
     }
     setText(cost, content.cost);
+    this.#unreadable = toggle(this.#unreadable, content.unreadable !== '', identifier, newHidden);
+    if (this.#unreadable) setText(this.#unreadable, content.unreadable);
     this.#writeActions(content, status);
     this.#last = content;
   }
