@@ -154,6 +154,16 @@ describe('actions="stop"', () => {
     expect(text(part(el, 'bulk-stop'))).to.equal(`Stop ${working} sessions`);
   });
 
+  it('check-all covers the whole view, not only the rows in the window', async () => {
+    const el = await mountActing();
+    el.style.cssText = 'display:block;height:200px';
+    await flush(el);
+    expect(parts(el, 'row').length, 'a window smaller than the view').to.be.below(el.sessions.length);
+    await click(el, part(el, 'check-all'));
+    const all = stoppable(el).length;
+    expect(text(part(el, 'bulk-stop'))).to.equal(`Stop ${all} sessions`);
+  });
+
   it('counts, names and sends only checked rows in view that can still be stopped, "and N more" past five', async () => {
     const el = await mountActing();
     gate = gateStops();
