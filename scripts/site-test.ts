@@ -18,6 +18,7 @@ import {
   checkEveryFault,
   checkFileUrl,
   checkReload,
+  checkStop,
   checkServerErrorAndRecovery,
   noProblems,
   openPage,
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     await step('every other fault of the panel fails the next refresh (slow: arrives late)', () =>
       checkEveryFault(demo),
     );
+    await step('stop a working session (a POST through the worker): the row says stopped', () => checkStop(demo));
     await step('reloaded, with the worker already installed: rows again', () => checkReload(demo));
     await step('no page error or console error on the demo (but the faults’ own HTTP errors)', async () =>
       noProblems(demo.problems, true),

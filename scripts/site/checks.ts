@@ -160,6 +160,35 @@ export async function checkEveryFault({ page }: OpenedPage): Promise<void> {
   assert(Date.now() - started >= 2500, `"Slow (3 s)" answered in ${Date.now() - started} ms`);
 }
 
+/** `actions="stop"` in the playground: a POST through the worker stops a session, and the row says so. */
+export async function checkStop({ page }: OpenedPage): Promise<void> {
+  await waitForParts(page, '#main-list', 'stop');
+  const row = page.locator('#main-list [part~="row"]:has([part~="stop"])').first();
+  const id = await row.getAttribute('data-session-id');
+  assert(id, 'a stoppable row has no data-session-id');
+  await row.locator('[part~="stop"]').click();
+  await page.locator('#main-list [part~="confirm-accept"]').click();
+  await page
+    .waitForFunction(
+      (sessionId) =>
+        [...document.querySelectorAll('#log li')].some((line) =>
+          line.textContent!.includes(`sessions-stopped ${sessionId} ok 200`),
+        ),
+      id,
+      { timeout: 10_000 },
+    )
+    .catch(async () => {
+      throw new Error(
+        `no "sessions-stopped ${id} ok 200" in the log: ${await page.locator('#log li').first().textContent()}`,
+      );
+    });
+  const badge = page.locator(`#main-list [part~="row"][data-session-id="${id}"] [part~="status-badge"]`);
+  assert(
+    (await badge.getAttribute('data-status')) === 'stopped',
+    `the stopped row shows ${await badge.getAttribute('data-status')}`,
+  );
+}
+
 /** The API page: tables from the manifest, a live element with rows, knobs that drive it and its snippet. */
 export async function checkApiPage({ page }: OpenedPage): Promise<void> {
   const live = '.live rensei-session-list';
