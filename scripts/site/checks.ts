@@ -171,7 +171,7 @@ export async function checkStop({ page }: OpenedPage): Promise<void> {
   await page
     .waitForFunction(
       (sessionId) =>
-        [...document.querySelectorAll('#log li')].some((line) =>
+        Array.from(document.querySelectorAll('#log li')).some((line) =>
           line.textContent!.includes(`sessions-stopped ${sessionId} ok 200`),
         ),
       id,
