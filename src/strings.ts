@@ -41,6 +41,7 @@ export const defaultStrings = {
     `This row is on a later page that live refresh does not cover; its values are from ${time}.`,
   loading: 'Loading sessions…',
   emptyProject: 'This project has no sessions yet.',
+  emptyMore: 'No sessions in the pages loaded so far, and the list goes on.',
   emptyFiltered: (filters: string): string => `No sessions match these filters (${filters}).`,
   emptyLoaded: (count: string): string => `None of the ${count} loaded sessions match these filters.`,
   describeFilters: (parts: { status?: string; search?: string; health?: string }): string =>
@@ -62,6 +63,7 @@ export const defaultStrings = {
     `${formatted} ${sessions(count)} · ${cost}`,
   footerOfLoaded: (loaded: string): string => `of ${loaded} loaded`,
   refreshFailed: (message: string): string => `Couldn't refresh: ${message}`,
+  recovered: 'Sessions are up to date again.',
   loadMoreFailed: (message: string): string => `Couldn't load more: ${message}`,
   authStopped: 'Live refresh is paused until the key or project changes, or you try again.',
   rejectedRows: (count: number, formatted: string, reason: string): string =>

@@ -5,7 +5,10 @@
  * Every failure becomes an `ApiError` whose message a person can act on. Messages never contain
  * the token: it only ever goes into the `Authorization` header.
  */
+import { clampDelay, DEFAULT_TIMEOUT_MS, RETRY_AFTER_CAP_MS } from '../model/delay.js';
 import { parseSessionsPage, SchemaError, type ParsedPage } from './schema.js';
+
+export { DEFAULT_TIMEOUT_MS };
 
 export type ApiErrorKind =
   | 'network' // no answer at all: offline, DNS, or a CORS refusal the browser won't detail
@@ -18,6 +21,7 @@ export type ApiErrorKind =
   | 'not-json'
   | 'invalid' // JSON, but not a session list
   | 'insecure' // refused to send a token over plain HTTP
+  | 'config' // api-base is not an http(s) URL: nothing was sent, and trying again can't help
   | 'unsupported'; // the browser lacks what the widget needs (README, "Browser support")
 
 export class ApiError extends Error {
@@ -26,8 +30,10 @@ export class ApiError extends Error {
     readonly kind: ApiErrorKind,
     message: string,
     readonly status: number | null = null,
-    /** From `Retry-After`, when the server sent one that could be read. */
+    /** From `Retry-After`, when the server sent one that could be read; an hour at most. */
     readonly retryAfterMs: number | null = null,
+    /** The server asked for a longer wait than `retryAfterMs`, which is the cap (the message says so). */
+    readonly retryAfterCapped = false,
   ) {
     super(message);
   }
@@ -45,13 +51,18 @@ export interface SessionsRequest {
   timeoutMs?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-
 const PROJECT_ID = /^proj_/;
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
+/** Throws an ApiError (`config`) when api-base is not an http(s) URL: `new URL`'s TypeError says nothing useful. */
 export function sessionsUrl(apiBase: string, project: string, cursor: string | null | undefined, pageUrl: string): URL {
-  const base = new URL(apiBase || '/', pageUrl);
+  let base: URL | undefined;
+  try {
+    base = new URL(apiBase || '/', pageUrl);
+  } catch {
+    // Unparsable: reported below, as a `javascript:` or `data:` one is.
+  }
+  if (base?.protocol !== 'https:' && base?.protocol !== 'http:') throw notHttp(false);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   const url = new URL('api/public/sessions', base);
   const slug = project.trim();
@@ -60,38 +71,103 @@ export function sessionsUrl(apiBase: string, project: string, cursor: string | n
   return url;
 }
 
+const HTTPS_ONLY = 'api-base must use HTTPS (plain HTTP is allowed only for localhost).';
+const WHICH_API = 'is api-base pointing at the Rensei API?';
+
+/** The value is not quoted: a host may have put anything in it. */
+function notHttp(withKey: boolean): ApiError {
+  return new ApiError(
+    'config',
+    `api-base is not a valid http(s) URL${withKey ? `. Refusing to send the API key to it: ${HTTPS_ONLY}` : ': set it to where the Rensei API lives, e.g. https://app.rensei.ai.'}`,
+  );
+}
+
 /** A key may travel only over HTTPS, or to this machine. */
 export function isSafeForToken(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname));
 }
 
-/** `Retry-After` as seconds or an HTTP date; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+/**
+ * `Retry-After` as the server asked for it (ms, maybe Infinity); null when absent or unreadable.
+ * An HTTP date starts with a day's name: `Date.parse` alone would read "-5" or "1" as a year.
+ */
+function askedRetryAfter(value: string | null, now: number): number | null {
   const trimmed = value?.trim();
   if (!trimmed) return null;
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(+trimmed * 1000);
-  const date = Date.parse(trimmed);
+  const date = /^[a-z]{3}/i.test(trimmed) ? Date.parse(trimmed) : NaN;
   return isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** `Retry-After` as seconds or an HTTP date, capped at RETRY_AFTER_CAP_MS; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  const asked = askedRetryAfter(value, now);
+  return asked === null ? null : Math.min(asked, RETRY_AFTER_CAP_MS);
+}
+
+/** "45 s", "3 min", "2 h", "9 days": a wait in words, never a number a person can't read. */
+function describeWait(ms: number, round: (x: number) => number = Math.round): string {
+  const [size, unit] =
+    ms < 60_000
+      ? [1000, 's']
+      : ms < 3_600_000
+        ? [60_000, 'min']
+        : ms < 172_800_000
+          ? [3_600_000, 'h']
+          : [86_400_000, 'days'];
+  const amount = Math.max(1, round(ms / size));
+  return amount > 999 ? `more than 999 ${unit}` : `${amount} ${unit}`;
 }
 
 /** Runs this long of the key's secret part count as the key (a prefix or a piece a server echoes). */
 const KEY_PIECE = 6;
 
-/** A server (or proxy) that echoes the key back, whole or in part, must not get it onto the screen. */
+/** A key's characters as compared: lower case, and nothing else (spaces, dashes) between them. */
+const fold = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * A server (or proxy) that echoes the key back, whole or in part, must not get it onto the screen:
+ * nor lower- or upper-cased, nor spaced out or split by punctuation. Each piece of KEY_PIECE key
+ * characters of the secret, so compared, becomes "…" with whatever stands between its characters.
+ * Linear in the text: one set look-up per character.
+ */
 function redact(text: string, token: string): string {
   if (!token) return text;
-  const whole = text.replaceAll(token, 'rsk_…');
-  const secret = token.replace(/^rsk_[a-z]+_/, '');
-  if (secret.length < KEY_PIECE) return whole;
-  // Each longest run of the secret's characters, in order, of KEY_PIECE or more, becomes "…".
-  let out = '';
-  for (let at = 0; at < whole.length;) {
-    let length = 0;
-    while (at + length < whole.length && secret.includes(whole.slice(at, at + length + 1))) length++;
-    out += length >= KEY_PIECE ? '…' : whole[at];
-    at += length >= KEY_PIECE ? length : 1;
+  // The whole key, in any case, keeps its kind in view.
+  text = text.replace(new RegExp(token.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'), 'gi'), 'rsk_…');
+  const secret = token.replace(/^rsk_[a-z]+_/i, '');
+  const key = fold(fold(secret).length >= KEY_PIECE ? secret : token);
+  // A key too short to have pieces of that length (not a real key) is hidden whole, above.
+  const size = Math.min(KEY_PIECE, key.length);
+  if (!size) return text;
+  const pieces = new Set<string>();
+  for (let i = 0; i + size <= key.length; i++) pieces.add(key.slice(i, i + size));
+  // The text's key characters, folded, and where each one stands in the text.
+  let folded = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!.toLowerCase();
+    if (/^[a-z0-9]$/.test(c)) {
+      folded += c;
+      at.push(i);
+    }
   }
-  return out;
+  const hidden = new Uint8Array(folded.length);
+  for (let i = 0; i + size <= folded.length; i++) {
+    if (pieces.has(folded.slice(i, i + size))) hidden.fill(1, i, i + size);
+  }
+  // Each run of hidden characters, from its first to its last, becomes one "…".
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < folded.length; i++) {
+    if (!hidden[i]) continue;
+    let end = i;
+    while (hidden[end + 1]) end++;
+    out += `${text.slice(from, at[i])}…`;
+    from = at[end]! + 1;
+    i = end;
+  }
+  return out + text.slice(from);
 }
 
 function serverSaid(body: string, token: string): string {
@@ -111,7 +187,11 @@ function serverSaid(body: string, token: string): string {
 function httpError(response: Response, body: string, project: string, token: string): ApiError {
   const { status } = response;
   const said = serverSaid(body, token);
-  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+  // Untrusted like the rest: obeyed up to an hour, and the message says when it asked for more.
+  const asked = askedRetryAfter(response.headers.get('Retry-After'), Date.now());
+  const retryAfterMs = asked === null ? null : Math.min(asked, RETRY_AFTER_CAP_MS);
+  const capped = retryAfterMs !== asked;
+  const wait = capped ? ` It asked to wait ${describeWait(asked!, Math.ceil)}; waiting 1 h at most.` : '';
   if (status === 401 || status === 403) {
     return new ApiError(
       'auth',
@@ -125,23 +205,28 @@ function httpError(response: Response, body: string, project: string, token: str
   }
   if (status === 429 || status === 503) {
     const why = status === 429 ? 'is rate-limiting this widget' : 'is temporarily unavailable';
-    return new ApiError('rate-limited', `The Rensei API ${why} (${status}).${said}`, status, retryAfterMs);
+    return new ApiError(
+      'rate-limited',
+      `The Rensei API ${why} (${status}).${wait}${said}`,
+      status,
+      retryAfterMs,
+      capped,
+    );
   }
   if (status >= 500) {
     return new ApiError(
       'server',
-      `The Rensei API had a problem (${status}). Try again in a moment.${said}`,
+      `The Rensei API had a problem (${status}). Try again in a moment.${wait}${said}`,
       status,
       retryAfterMs,
+      capped,
     );
   }
   return new ApiError('http', `The Rensei API answered ${status}.${said}`, status);
 }
 
 function describeBody(body: string): string {
-  return /^\s*</.test(body)
-    ? 'it looks like an HTML page: is api-base pointing at the Rensei API?'
-    : 'it may have been cut off';
+  return /^\s*</.test(body) ? `it looks like an HTML page: ${WHICH_API}` : 'it may have been cut off';
 }
 
 export async function fetchSessionsPage(
@@ -156,20 +241,24 @@ export async function fetchSessionsPage(
       'This browser is too old for this widget. It needs Chrome or Edge 123, Firefox 124 or Safari 17.5, or later.',
     );
   }
-  const url = sessionsUrl(request.apiBase, request.project, request.cursor, request.pageUrl);
+  let url: URL;
+  try {
+    url = sessionsUrl(request.apiBase, request.project, request.cursor, request.pageUrl);
+  } catch {
+    // Its only failure: api-base is not http(s). With a key, say too that the key stays here.
+    throw notHttp(Boolean(request.token));
+  }
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (request.token) {
     if (!isSafeForToken(url)) {
-      throw new ApiError(
-        'insecure',
-        `Refusing to send the API key to ${url.origin}: api-base must use HTTPS (plain HTTP is allowed only for localhost).`,
-      );
+      throw new ApiError('insecure', `Refusing to send the API key to ${url.origin}: ${HTTPS_ONLY}`);
     }
     headers.Authorization = `Bearer ${request.token}`;
   }
   // A timer of our own, cleared once the body is in: AbortSignal.timeout() would keep every
   // request's signal alive for the whole limit (300 of them at a 100 ms refresh).
-  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Not a positive number (NaN included): the default; past what setTimeout can wait: that.
+  const timeoutMs = request.timeoutMs! > 0 ? clampDelay(request.timeoutMs!) : DEFAULT_TIMEOUT_MS;
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   let response: Response | undefined;
@@ -186,8 +275,7 @@ export async function fetchSessionsPage(
   } catch {
     if (request.signal.aborted) throw request.signal.reason;
     if (timeout.signal.aborted) {
-      const seconds = Math.max(1, Math.round(timeoutMs / 1000));
-      throw new ApiError('timeout', `The Rensei API did not answer within ${seconds} s.`);
+      throw new ApiError('timeout', `The Rensei API did not answer within ${describeWait(timeoutMs)}.`);
     }
     // With a response, the body is what failed to arrive.
     if (response) throw new ApiError('network', 'The connection to the Rensei API broke in the middle of its answer.');
@@ -199,6 +287,14 @@ export async function fetchSessionsPage(
     clearTimeout(timer);
   }
   if (!response.ok) throw httpError(response, body, request.project, request.token);
+  if (!body.trim()) {
+    // A 204, or a 200 with nothing in it: nothing was cut off, there was nothing to cut.
+    throw new ApiError(
+      'not-json',
+      `The server answered ${response.status} with no content where a session list was expected: ${WHICH_API}`,
+      response.status,
+    );
+  }
   let json: unknown;
   try {
     json = JSON.parse(body);

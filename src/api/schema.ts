@@ -3,8 +3,10 @@
  *
  * Every answer is untrusted. A page is checked as a whole first; when anything in it is wrong, it
  * is checked again as a list (is it a session list at all?), then each row on its own, so one bad
- * row costs that row and not the page. Unknown fields are stripped (the API grows); known fields
- * of the wrong type reject their row.
+ * row costs that row and not the page. Unknown fields are stripped (the API grows). Only a row
+ * without a usable `id` or `status` is rejected: any other known field that can't be read becomes
+ * null (a bad signal is dropped), and its name is kept (`unreadableFields`), so one odd cost never
+ * hides a session.
  *
  * Each schema's `error` is a noun phrase ("a string"), so a message reads
  * "`sessions[3].status` must be a string": zod/mini's own messages are generic.
@@ -45,43 +47,57 @@ function field<T>(rule: (value: unknown) => string) {
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 const nonEmptyText = field<string>((value) => (!isText(value) ? 'a string' : value ? '' : 'a non-empty string'));
-const optionalText = optional(
-  field<string | null>((value) => (value === null || isText(value) ? '' : 'a string or null')),
+
+/**
+ * A known optional field, readable when `read` says so; null always is (the value is unknown).
+ * What it must be is never shown (an unreadable field becomes null), so there is no message.
+ */
+const optionalField = <T>(read: (value: unknown) => boolean) =>
+  optional(custom<T | null>((value) => value === null || read(value), noMessage));
+function noMessage(): string {
+  return '';
+}
+
+/**
+ * `2026-06-02`, `2026-06-02T14:22:00Z`, `…T14:22:00.123+02:00` (`t`, `z`, a space, `+0200` too), each
+ * part in its range; only the day against its month is left to `isIsoDate`.
+ */
+const ISO_DATE =
+  /^([+-]\d{6}|\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?)?)?$/i;
+
+/**
+ * A real ISO 8601 date. `Date.parse` alone is not enough: it rolls `2026-02-30` over to March 2, and
+ * reads "June 2, 2026" or "-5" as dates in ways that differ between browsers.
+ */
+function isIsoDate(value: string): boolean {
+  const part = ISO_DATE.exec(value);
+  if (!part || part[1] === '-000000') return false;
+  const day = +(part[3] ?? 1);
+  if (day > 28) {
+    const year = +part[1]!;
+    const month = +part[2]!;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    // 31 days in months 1, 3, 5, 7, 8, 10 and 12: odd months up to July, even ones after.
+    if (day > (month === 2 ? (leap ? 29 : 28) : 30 + ((month + (month >> 3)) & 1))) return false;
+  }
+  return !Number.isNaN(Date.parse(value));
+}
+
+const optionalText = optionalField<string>(isText);
+const optionalDate = optionalField<string>((value) => isText(value) && isIsoDate(value));
+const optionalNonNegative = optionalField<number>(
+  (value) => typeof value === 'number' && value >= 0 && value < Infinity,
 );
-const optionalDate = optional(
-  field<string | null>((value) =>
-    value === null
-      ? ''
-      : !isText(value)
-        ? 'an ISO 8601 date or null'
-        : Number.isNaN(Date.parse(value))
-          ? 'an ISO 8601 date'
-          : '',
-  ),
+/** A cost of zero or more: a negative one (`-0` too) is not a cost, so it is unknown. */
+const isCost = (usd: number) => (usd > 0 && usd < Infinity) || Object.is(usd, 0);
+const optionalCost = optionalField<string | number>((value) =>
+  typeof value === 'number' ? isCost(value) : isText(value) && /^\s*\d+(\.\d+)?\s*$/.test(value) && isCost(+value),
 );
-const optionalNonNegative = optional(
-  field<number | null>((value) =>
-    value === null
-      ? ''
-      : typeof value !== 'number' || !Number.isFinite(value)
-        ? 'a number or null'
-        : value < 0
-          ? 'zero or more'
-          : '',
-  ),
-);
-const optionalCost = optional(
-  field<string | number | null>((value) =>
-    value === null ||
-    (typeof value === 'number' ? Number.isFinite(value) : isText(value) && /^\s*-?\d+(\.\d+)?\s*$/.test(value))
-      ? ''
-      : 'a decimal string, a number or null',
-  ),
-);
-const stuckSignalSchema = field<string | { type: string }>((value) =>
-  isText(value) || (typeof value === 'object' && value !== null && isText((value as { type?: unknown }).type))
-    ? ''
-    : 'a signal name or an object with a `type`',
+/** A signal is a name or an object with a `type`; any other is dropped (and counted). */
+const stuckSignalSchema = custom<string | { type: string }>(
+  (value) =>
+    isText(value) || (typeof value === 'object' && value !== null && isText((value as { type?: unknown }).type)),
+  noMessage,
 );
 
 const healthSchema = object(
@@ -109,21 +125,12 @@ export const sessionSchema = object(
   'an object',
 );
 
-const pageOf = <Row extends z.core.$ZodType>(row: Row) =>
-  object(
-    {
-      sessions: array(row, 'an array'),
-      cursor: optionalText,
-    },
-    'a JSON object',
-  );
 // Accepts anything, as `z.unknown()` would, without a zod type of its own in the bundle.
-const pageSchema = pageOf(
-  custom<unknown>(
-    () => true,
-    () => '',
-  ),
-);
+const anything = custom<unknown>(() => true, noMessage);
+/** The cursor is read by `cursorOf`: whatever it is, it never costs the page its rows. */
+const pageOf = <Row extends z.core.$ZodType>(row: Row) =>
+  object({ sessions: array(row, 'an array'), cursor: optional(anything) }, 'a JSON object');
+const pageSchema = pageOf(anything);
 /** The page and every row in one parse: a safeParse per row costs more than its row's checks. */
 const validPageSchema = pageOf(sessionSchema);
 
@@ -141,6 +148,11 @@ export interface ParsedPage {
   sessions: Session[];
   rejected: RejectedRow[];
   cursor: string | null;
+  /**
+   * How many fields of the page's sessions (and its cursor) were sent but could not be read, so a
+   * notice can say "N fields could not be read". Each session's own are `unreadableFields(session)`.
+   */
+  unreadable: number;
 }
 
 /** Thrown when the answer as a whole is not a session list; carries a sentence a person can act on. */
@@ -202,13 +214,61 @@ function sharedHealth(health: NonNullable<Session['health']>): NonNullable<Sessi
   return health;
 }
 
-function page(sessions: Session[], rejected: RejectedRow[], cursor: string | null | undefined): ParsedPage {
+/** The fields each session was sent but could not read, by path; only sessions that had any. */
+const unreadableBySession = new WeakMap<Session, readonly string[]>();
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * The fields of a session (as `parseSessionsPage` returned it) that were sent but could not be
+ * read, so are null now (a signal: dropped), by path: `costUsd`, `health.stuckSignals[1]`.
+ */
+export function unreadableFields(session: Session): readonly string[] {
+  return unreadableBySession.get(session) ?? NONE;
+}
+
+/**
+ * Cursors are opaque: a string goes back as sent (`""`, like null, means no further page), a number
+ * as its digits (an offset, say). Anything else (an object, `true`) could only be sent back by
+ * building a cursor of our own, which the contract rules out: the list ends there, the page keeps
+ * its rows, and the cursor counts as a field that could not be read.
+ */
+function cursorOf(cursor: unknown): string | null | undefined {
+  if (cursor == null || cursor === '') return null;
+  if (isText(cursor)) return cursor;
+  return typeof cursor === 'number' ? String(cursor) : undefined;
+}
+
+function page(sessions: Session[], rejected: RejectedRow[], sentCursor: unknown, unreadable = 0): ParsedPage {
   for (const session of sessions) {
     if (session.workType) session.workType = oneCopy(session.workType);
     if (session.provider) session.provider = oneCopy(session.provider);
     if (session.health) session.health = sharedHealth(session.health);
   }
-  return { sessions, rejected, cursor: cursor ?? null };
+  const cursor = cursorOf(sentCursor);
+  return { sessions, rejected, cursor: cursor ?? null, unreadable: unreadable + (cursor === undefined ? 1 : 0) };
+}
+
+/**
+ * A row that failed, made readable: each unreadable value set to null (a bad signal left out); or
+ * null when the row itself can't be shown (not an object, no usable id or status).
+ */
+function readable(row: unknown, issues: readonly Issue[]): Record<string, unknown> | null {
+  const copy = { ...(row as Record<string, unknown>) };
+  let health: Record<string, unknown> | undefined;
+  const dropped = new Set<PropertyKey>();
+  for (const { path } of issues) {
+    const [key, inner, index] = path;
+    if (key === undefined || key === 'id' || key === 'status') return null;
+    if (inner === undefined) copy[key as string] = null;
+    else {
+      // An issue inside `health`: it is an object (and `stuckSignals` a list, for a signal's).
+      health ??= copy.health = { ...(copy.health as object) };
+      if (index === undefined) health[inner as string] = null;
+      else dropped.add(index);
+    }
+  }
+  if (dropped.size > 0) health!.stuckSignals = (health!.stuckSignals as unknown[]).filter((_, i) => !dropped.has(i));
+  return copy;
 }
 
 /** Parses one page, keeping the valid rows; throws SchemaError when the page itself is not a list. */
@@ -223,10 +283,24 @@ export function parseSessionsPage(body: unknown): ParsedPage {
   }
   const sessions: Session[] = [];
   const rejected: RejectedRow[] = [];
+  let unreadable = 0;
   list.data.sessions.forEach((row, index) => {
     const parsed = z.safeParse(sessionSchema, row, { reportInput: true });
-    if (parsed.success) sessions.push(parsed.data);
-    else rejected.push({ index, reason: describeIssue(parsed.error.issues[0]!, ['sessions', index]) });
+    if (parsed.success) return void sessions.push(parsed.data);
+    const { issues } = parsed.error;
+    const fixed = readable(row, issues);
+    // With every unreadable value nulled, the row reads as a valid one would.
+    const again = fixed && z.safeParse(sessionSchema, fixed);
+    if (!again?.success) {
+      // Why it can't be shown: the row, its id or its status (zod's order).
+      const why = issues.find(({ path }) => path.length === 0 || path[0] === 'id' || path[0] === 'status');
+      return void rejected.push({ index, reason: describeIssue(why ?? issues[0]!, ['sessions', index]) });
+    }
+    const session = again.data;
+    const fields = Object.freeze(issues.map(({ path }) => formatPath(path)));
+    unreadableBySession.set(session, fields);
+    unreadable += fields.length;
+    sessions.push(session);
   });
-  return page(sessions, rejected, list.data.cursor);
+  return page(sessions, rejected, list.data.cursor, unreadable);
 }

@@ -31,8 +31,8 @@ export interface FeedSettings {
 export interface FeedConfig {
   /** Read at each request, so the feed always uses the element's current properties. */
   settings(): FeedSettings;
-  /** True when new rows must be held back (the reader is away from the top). */
-  isAwayFromTop(): boolean;
+  /** True when new rows must be held back (the reader is away from the top, or on a row). */
+  holdNewRows(): boolean;
   onLoad(change: StoreChange, request: FeedRequestKind): void;
   onError(error: ApiError, request: FeedRequestKind, retryInMs: number | null): void;
 }
@@ -66,6 +66,10 @@ interface Answer {
   kind: FeedRequestKind;
   cursor: string | null;
   page: ParsedPage;
+  /** `more` into the gap a burst left, not after the last loaded row. */
+  intoGap: boolean;
+  /** A refresh whose pages did not reach the loaded rows: the cursor that goes on below them. */
+  gapCursor: string | null;
 }
 
 export class SessionFeedController implements ReactiveController {
@@ -119,7 +123,7 @@ export class SessionFeedController implements ReactiveController {
   }
 
   get hasMore(): boolean {
-    return this.#store.nextCursor !== null;
+    return this.#store.hasMore;
   }
 
   /** Nothing loaded, not even held rows. */
@@ -238,7 +242,8 @@ export class SessionFeedController implements ReactiveController {
     if (!this.#connected || (this.pending && !force)) return;
     clearTimeout(this.#timer);
     this.#pendingKind = kind;
-    await this.#task.run([kind, kind === 'more' ? this.#store.nextCursor : null]);
+    const store = this.#store;
+    await this.#task.run([kind, kind === 'more' ? (store.gapCursor ?? store.nextCursor) : null]);
   }
 
   /** The page (or, after a burst, the pages down to the loaded rows) that `kind` asks for. */
@@ -252,20 +257,33 @@ export class SessionFeedController implements ReactiveController {
         signal,
         timeoutMs: toMs(settings.timeout) || DEFAULT_TIMEOUT_MS,
       });
+    const intoGap = kind === 'more' && cursor !== null && cursor === this.#store.gapCursor;
+    const first = kind === 'refresh' && this.#store.isEmpty;
     let page = await fetchPage(cursor);
+    // Each loop fetches a few pages at most; any failure fails the request, so the next looks again.
+    const follow = async (goOn: (last: ParsedPage) => boolean): Promise<ParsedPage> => {
+      let last = page;
+      for (let more = GAP_PAGES; more > 0 && last.cursor !== null && goOn(last); more--) {
+        last = await fetchPage(last.cursor);
+        page = {
+          ...last,
+          sessions: [...page.sessions, ...last.sessions],
+          rejected: [...page.rejected, ...last.rejected],
+        };
+      }
+      return last;
+    };
+    // An empty first page that carries a cursor is not "no sessions": follow it a little way.
+    if (first) await follow((last) => last.sessions.length === 0);
     // More than a page arrived since the last refresh: none of this one is loaded yet, so the
-    // pages between it and the loaded rows are fetched too, or the list would have a hole. A
-    // few at most; any failure fails the refresh, so the next one looks again.
-    let last = page;
-    for (let more = kind === 'more' || this.#store.isEmpty ? 0 : GAP_PAGES; more > 0 && this.#endsAbove(last); more--) {
-      last = await fetchPage(last.cursor);
-      page = {
-        ...last,
-        sessions: [...page.sessions, ...last.sessions],
-        rejected: [...page.rejected, ...last.rejected],
-      };
+    // pages between it and the loaded rows are fetched too. Past a few, the rest is a gap that
+    // "Load more" fills first.
+    let gapCursor: string | null = null;
+    if (kind === 'refresh' && !first) {
+      const last = await follow((last) => this.#endsAbove(last));
+      if (this.#endsAbove(last)) gapCursor = last.cursor;
     }
-    return { kind, cursor, page };
+    return { kind, cursor, page, intoGap, gapCursor };
   }
 
   /** The page goes on (a cursor) and holds no loaded row: the loaded rows are further down. */
@@ -273,15 +291,16 @@ export class SessionFeedController implements ReactiveController {
     return page.cursor !== null && page.sessions.length > 0 && !page.sessions.some(({ id }) => this.#store.get(id));
   }
 
-  #merge({ kind, cursor, page }: Answer): void {
+  #merge({ kind, cursor, page, intoGap, gapCursor }: Answer): void {
     const now = Date.now();
     const store = this.#store;
-    const change =
-      kind === 'more' && cursor !== null
+    const change = intoGap
+      ? store.fillGap(page.sessions, page.cursor, now)
+      : kind === 'more' && cursor !== null
         ? store.appendPage(page.sessions, page.cursor, cursor, now)
         : // New rows are held back only while rows are on screen, and it's asked only then: the
           // question reads layout, which a first page need not force.
-          store.mergeRefresh(page.sessions, page.cursor, now, !store.isEmpty && this.#config.isAwayFromTop());
+          store.mergeRefresh(page.sessions, page.cursor, now, !store.isEmpty && this.#config.holdNewRows(), gapCursor);
     this.#rejected = page.rejected;
     this.#updatedAt = now;
     this.#failure = null;

@@ -19,30 +19,39 @@ export interface FilteredRows {
   totalCostUsd: number;
 }
 
+/** A health filter that filters: a host may set any word, and one the widget doesn't know filters nothing. */
+export const isHealthFilter = (health: string): boolean => health === 'attention' || health === 'blocking';
+
 export function hasActiveFilters(filters: SessionFilters): boolean {
-  return filters.status !== '' || filters.search.trim() !== '' || filters.health !== '';
+  return filters.status !== '' || filters.search.trim() !== '' || isHealthFilter(filters.health);
 }
 
+/** How a search and an identifier compare: canonical composition (NFC), lower case. */
+export const searchKey = (text: string): string => text.normalize('NFC').toLowerCase();
+
 /**
- * `text.toLowerCase().startsWith(prefix)` without a lower-cased copy of every row's text. Where the
- * compared part of `text` is ASCII it matches code by code (lower-casing ASCII maps A–Z alone, one
- * to one); from any other character on, case mapping may depend on context or change the length,
- * so it lower-cases after all.
+ * `searchKey(text).startsWith(prefix)` (`prefix` already a search key) without a normalized,
+ * lower-cased copy of every row's text. Where the compared part of both is ASCII it matches code by
+ * code (lower-casing ASCII maps A–Z alone, one to one, and NFC leaves ASCII alone); anywhere else
+ * (a non-ASCII character on either side, or a combining mark right after the prefix) case mapping
+ * and composition may change the length, so it computes the key after all.
  */
 export function startsLowered(text: string, prefix: string): boolean {
   for (let i = 0; i < prefix.length; i++) {
     let code = text.charCodeAt(i);
     // NaN past the end of `text`: only a non-ASCII character could have made it longer.
-    if (!(code < 128)) return text.toLowerCase().startsWith(prefix);
+    if (!(code < 128) || prefix.charCodeAt(i) >= 128) return searchKey(text).startsWith(prefix);
     if (code >= 65 && code <= 90) code += 32;
     if (code !== prefix.charCodeAt(i)) return false;
   }
-  return true;
+  // "e" + U+0301 composes to "é": a prefix "e" must not match it, as it would not match "é".
+  return !(text.charCodeAt(prefix.length) >= 128) || searchKey(text).startsWith(prefix);
 }
 
 export function filterRows(rows: readonly SessionRow[], filters: SessionFilters): FilteredRows {
-  const prefix = filters.search.trim().toLowerCase();
-  const { status, health } = filters;
+  const prefix = searchKey(filters.search.trim());
+  const { status } = filters;
+  const health = isHealthFilter(filters.health) ? filters.health : '';
   let totalCostUsd = 0;
   if (!status && !prefix && !health) {
     // Nothing to filter: one pass for the total, and a copy (the store appends to its own array).

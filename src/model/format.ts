@@ -5,6 +5,8 @@ import { dateTimeFormat, numberFormat, relativeTimeFormat } from './intl.js';
 export const MISSING = '—';
 
 const SMALLEST_SHOWN_COST = 0.0001;
+/** Past this a cost shows as `>$999,999,999.99`: a server's 1e300 must not fill a cell with digits. */
+const LARGEST_SHOWN_COST = 999_999_999.99;
 
 // Options as constants: the formatter cache finds them by identity (see intl.ts).
 const CURRENCY: Intl.NumberFormatOptions = { style: 'currency', currency: 'USD' };
@@ -20,13 +22,17 @@ const shown = (value: number | null): value is number => Number.isFinite(value);
 
 /**
  * `$0.14`; sub-cent costs honestly (`$0.004`, never `$0.00`); below a hundredth of a cent,
- * `<$0.0001`.
+ * `<$0.0001`; above a billion, `>$999,999,999.99`.
  */
 export function formatCost(usd: number | null, locale?: string): string {
   if (!shown(usd)) return MISSING;
   const magnitude = Math.abs(usd);
+  if (magnitude > LARGEST_SHOWN_COST) {
+    return `${usd > 0 ? '>' : '<'}${numberFormat(locale, CURRENCY).format(Math.sign(usd) * LARGEST_SHOWN_COST)}`;
+  }
   if (usd === 0 || magnitude >= 0.01) {
-    return numberFormat(locale, CURRENCY).format(usd);
+    // `|| 0`: -0 (zero, in every way that counts) would show as "-$0.00".
+    return numberFormat(locale, CURRENCY).format(usd || 0);
   }
   if (usd > 0 && magnitude < SMALLEST_SHOWN_COST) {
     return `<${numberFormat(locale, CURRENCY_TINY).format(SMALLEST_SHOWN_COST)}`;
@@ -55,9 +61,13 @@ const UNITS = RELATIVE_UNITS.slice(2).map(([unit, ms]): [Intl.NumberFormatOption
   ms,
 ]);
 
-/** `45s`, `3m 12s`, `1h 4m`, `2d 3h`: the two largest units, through `Intl` units. */
+/** Past this a duration shows as `>9,999d`: a server's 1e300 ms must not fill a cell with digits. */
+const LONGEST_SHOWN_DAYS = 9_999;
+
+/** `45s`, `3m 12s`, `1h 4m`, `2d 3h`: the two largest units, through `Intl` units; `>9,999d` at most. */
 export function formatDuration(ms: number | null, locale?: string): string {
   if (!shown(ms)) return MISSING;
+  if (ms >= (LONGEST_SHOWN_DAYS + 1) * DAY) return `>${numberFormat(locale, UNITS[0]![0]).format(LONGEST_SHOWN_DAYS)}`;
   let rest = Math.max(0, Math.floor(ms / SECOND) * SECOND);
   // Under a second: the seconds alone, which show 0.
   const first = UNITS.findIndex(([, size], i) => rest >= size || i === 3);

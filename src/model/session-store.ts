@@ -8,6 +8,15 @@
 import type { Session } from '../api/schema.js';
 import { toSessionRow, type Answer, type SessionRow } from './session-row.js';
 
+/**
+ * Where a burst of new sessions left a hole: the cursor that continues below the burst's last row
+ * (`after`). "Load more" fills the top gap first, until it reaches loaded rows or the list ends.
+ */
+interface Gap {
+  cursor: string;
+  after: string;
+}
+
 /** What one merge changed, by id. */
 export interface StoreChange {
   added: string[];
@@ -22,6 +31,7 @@ export class SessionStore {
   #pending: SessionRow[] = [];
   #seenCursors = new Set<string>();
   #nextCursor: string | null = null;
+  #gaps: Gap[] = [];
   #pagesLoaded = 0;
   #refreshedAt: number | null = null;
   #version = 0;
@@ -44,6 +54,16 @@ export class SessionStore {
     return this.#nextCursor;
   }
 
+  /** The cursor "Load more" follows first: into the top gap a burst left, when there is one. */
+  get gapCursor(): string | null {
+    return this.#gaps[0]?.cursor ?? null;
+  }
+
+  /** A gap to fill, or a page after the last loaded row. */
+  get hasMore(): boolean {
+    return this.#gaps.length > 0 || this.#nextCursor !== null;
+  }
+
   get isEmpty(): boolean {
     return this.#rows.length === 0 && this.#pending.length === 0;
   }
@@ -63,6 +83,7 @@ export class SessionStore {
     this.#pending = [];
     this.#seenCursors.clear();
     this.#nextCursor = null;
+    this.#gaps = [];
     this.#pagesLoaded = 0;
     this.#refreshedAt = null;
     this.#version++;
@@ -87,10 +108,18 @@ export class SessionStore {
   }
 
   /**
-   * A fresh first page (the first of all, on an empty store): changed rows update in place, rows from later pages stay, new rows go on
-   * top, or are held in `pending` while `holdNew` (the reader is scrolled away from the top).
+   * A fresh first page (the first of all, on an empty store): changed rows update in place, rows
+   * from later pages stay, new rows go on top, or are held in `pending` while `holdNew` (the reader
+   * is scrolled away from the top). `gapCursor`: the pages did not reach the loaded rows, and this
+   * cursor continues below them (a gap for "Load more" to fill).
    */
-  mergeRefresh(sessions: readonly Session[], cursor: string | null, fetchedAt: number, holdNew: boolean): StoreChange {
+  mergeRefresh(
+    sessions: readonly Session[],
+    cursor: string | null,
+    fetchedAt: number,
+    holdNew: boolean,
+    gapCursor: string | null = null,
+  ): StoreChange {
     if (this.#pagesLoaded === 0) return this.#setFirstPage(sessions, cursor, fetchedAt);
     const change: StoreChange = { added: [], updated: [], held: [] };
     const fresh: SessionRow[] = [];
@@ -125,9 +154,48 @@ export class SessionStore {
     }
     this.#pending = [...fresh, ...this.#pending];
     for (const row of fresh) this.#byId.set(row.id, row);
+    const bottom = sessions.at(-1);
+    if (gapCursor !== null && bottom) this.#gaps.unshift({ cursor: gapCursor, after: bottom.id });
     this.#refreshedAt = fetchedAt;
     if (holdNew) change.held = fresh.map((row) => row.id);
     else change.added = this.releasePending();
+    this.#version++;
+    return change;
+  }
+
+  /**
+   * The page fetched with the top gap's cursor: new rows go into the gap, below its last row; known
+   * ones update in place. The gap closes when the page reaches a loaded row or the list ends (or
+   * brings nothing new: a cursor loop), else it moves down to this page's last row.
+   */
+  fillGap(sessions: readonly Session[], cursor: string | null, fetchedAt: number): StoreChange {
+    const gap = this.#gaps[0];
+    const change: StoreChange = { added: [], updated: [], held: [] };
+    if (!gap) return change;
+    const answer: Answer = { fetchedAt };
+    // The gap's top row is on screen, or still held with the burst that made it.
+    const list = this.#rows.some((row) => row.id === gap.after) ? this.#rows : this.#pending;
+    let at = list.findIndex((row) => row.id === gap.after) + 1;
+    let reached = false;
+    for (const session of sessions) {
+      const row = toSessionRow(session, answer);
+      const known = this.#byId.get(row.id);
+      this.#byId.set(row.id, row);
+      if (known) {
+        reached = true;
+        for (const rows of [this.#rows, this.#pending]) {
+          const where = rows.indexOf(known);
+          if (where >= 0) rows[where] = row;
+        }
+        change.updated.push(row.id);
+      } else {
+        list.splice(at++, 0, row);
+        change.added.push(row.id);
+        gap.after = row.id;
+      }
+    }
+    if (reached || cursor === null || change.added.length === 0 || cursor === gap.cursor) this.#gaps.shift();
+    else gap.cursor = cursor;
     this.#version++;
     return change;
   }
@@ -163,7 +231,9 @@ export class SessionStore {
       }
     }
     this.#pagesLoaded++;
-    this.#setCursor(cursor, change.added.length);
+    // Paging ends on a page with nothing new (a cursor loop); an empty page that carries a cursor
+    // goes on (the repeated-cursor check still ends a loop of those).
+    this.#setCursor(cursor, sessions.length === 0 ? 1 : change.added.length);
     this.#version++;
     return change;
   }

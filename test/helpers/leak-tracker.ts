@@ -1,13 +1,20 @@
 /**
  * Counts what outlives an element: timers, intervals and animation frames still pending,
- * listeners still on `window` and `document`, and elements still watched by a ResizeObserver.
+ * listeners still on something that outlives it, and elements still watched by a ResizeObserver.
  * It wraps the globals while installed (so it sees calls made by any code, read at call time).
+ *
+ * Listeners are counted as the browser keeps them: an addition counts once (adding the same one
+ * again is a no-op), and it ends with `removeEventListener`, with its `once` firing, or with its
+ * `signal` aborting. Counted are those on `window`, `document`, a node of the document's own tree
+ * that is still in it (`document.body`, an ancestor that scrolls), or any other target
+ * (`matchMedia(…)`, `visualViewport`); not those on a node in a shadow tree or out of the document
+ * (the element's own, which go with it), nor on an AbortSignal (which goes with its request).
  */
 export interface LeakCounts {
   timeouts: number;
   intervals: number;
   frames: number;
-  /** Listeners on `window` or `document` added and not removed. */
+  /** Listeners added and not removed (nor ended) on something that outlives the element (above). */
   listeners: number;
   /** Elements observed by a ResizeObserver that was not disconnected (nor unobserved them). */
   observed: number;
@@ -38,7 +45,7 @@ export function trackLeaks(): LeakTracker {
   const timeouts = new Map<number, string>();
   const intervals = new Map<number, string>();
   const frames = new Set<number>();
-  const listeners = new Map<Key, string>();
+  const listeners = new Map<Key, { target: EventTarget; text: string }>();
   const observed = new Map<ResizeObserver, Set<Element>>();
   const ids = new WeakMap<object, number>();
   let nextId = 1;
@@ -87,18 +94,41 @@ export function trackLeaks(): LeakTracker {
     originals.cancelAnimationFrame.call(window, id);
   };
 
-  const watched = (target: EventTarget) => target === window || target === document;
+  const nameOf = (target: EventTarget) =>
+    target === window ? 'window' : target === document ? 'document' : String((target as Node).nodeName ?? target);
   const keyOf = (target: EventTarget, type: string, listener: unknown, options?: boolean | EventListenerOptions) => {
     const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
-    return `${target === window ? 'window' : 'document'} ${type} ${idOf(listener as object)} ${capture}`;
+    return `${idOf(target)} ${type} ${idOf(listener as object)} ${capture}`;
   };
-  EventTarget.prototype.addEventListener = function (this: EventTarget, type, listener, options) {
-    if (listener && watched(this)) listeners.set(keyOf(this, type, listener, options), `${type} ${where()}`);
-    return originals.addEventListener.call(this, type, listener, options);
+  /** What outlives an element: see the top of this file. */
+  const outlives = (target: EventTarget) =>
+    !(target instanceof Node) || target === document || (target.isConnected && target.getRootNode() === document);
+  // `this` is undefined for a bare `addEventListener(…)`, which the browser runs on `window`.
+  EventTarget.prototype.addEventListener = function (this: EventTarget | undefined, type, listener, options) {
+    const target = this ?? window;
+    const key = listener && !(target instanceof AbortSignal) ? keyOf(target, type, listener, options) : undefined;
+    const signal = typeof options === 'object' ? options.signal : undefined;
+    // The browser adds nothing for a listener it already has, nor for an aborted signal.
+    const adds = key !== undefined && !listeners.has(key) && !signal?.aborted;
+    const result = originals.addEventListener.call(target, type, listener, options);
+    if (adds) {
+      const entry = { target, text: `${nameOf(target)} ${type} ${where()}` };
+      listeners.set(key, entry);
+      const end = () => {
+        if (listeners.get(key) === entry) listeners.delete(key);
+      };
+      // Added after the listener, so it runs after it in the same dispatch.
+      if (typeof options === 'object' && options.once) {
+        originals.addEventListener.call(target, type, end, { once: true, capture: Boolean(options.capture) });
+      }
+      if (signal) originals.addEventListener.call(signal, 'abort', end, { once: true });
+    }
+    return result;
   };
-  EventTarget.prototype.removeEventListener = function (this: EventTarget, type, listener, options) {
-    if (listener && watched(this)) listeners.delete(keyOf(this, type, listener, options));
-    return originals.removeEventListener.call(this, type, listener, options);
+  EventTarget.prototype.removeEventListener = function (this: EventTarget | undefined, type, listener, options) {
+    const target = this ?? window;
+    if (listener) listeners.delete(keyOf(target, type, listener, options));
+    return originals.removeEventListener.call(target, type, listener, options);
   };
 
   window.ResizeObserver = class extends originals.ResizeObserver {
@@ -125,10 +155,15 @@ export function trackLeaks(): LeakTracker {
       timeouts: timeouts.size,
       intervals: intervals.size,
       frames: frames.size,
-      listeners: listeners.size,
+      listeners: [...listeners.values()].filter(({ target }) => outlives(target)).length,
       observed: [...observed.values()].reduce((sum, targets) => sum + targets.size, 0),
     }),
-    describe: () => [...timeouts.values(), ...intervals.values(), ...listeners.values()].join('\n'),
+    describe: () =>
+      [
+        ...timeouts.values(),
+        ...intervals.values(),
+        ...[...listeners.values()].filter(({ target }) => outlives(target)).map(({ text }) => text),
+      ].join('\n'),
     restore() {
       Object.assign(window, {
         setTimeout: originals.setTimeout,

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { backoffDelay, jitter } from '../../src/model/backoff.js';
+import { MAX_DELAY_MS } from '../../src/model/delay.js';
 
 const top = () => 1; // no spread: 0.6 + 0.4 · 1 = 1
 
@@ -51,5 +52,24 @@ describe('backoff: jitter', () => {
     expect(jitter(1000, () => 1)).to.equal(1200);
     expect(jitter(333, () => 0.5)).to.equal(333);
     expect(Number.isInteger(jitter(1001, () => 0.123))).to.equal(true);
+  });
+});
+
+describe('backoff: never past what setTimeout can wait', () => {
+  it('caps a backoff whose cap is huge or infinite at 2^31−1 ms', () => {
+    expect(backoffDelay(40, 1000, Infinity, top)).to.equal(MAX_DELAY_MS);
+    expect(backoffDelay(3, 1e12, 1e15, top)).to.equal(MAX_DELAY_MS);
+  });
+
+  it('never gives NaN or a negative delay', () => {
+    expect(backoffDelay(1, NaN, 60_000, top)).to.equal(MAX_DELAY_MS);
+    expect(backoffDelay(1, -1000, 60_000, top)).to.equal(0);
+  });
+
+  it('caps a jittered huge delay, and never gives NaN or a negative one', () => {
+    expect(jitter(2_200_000_000, () => 0.5)).to.equal(MAX_DELAY_MS);
+    expect(jitter(Infinity, () => 0)).to.equal(MAX_DELAY_MS);
+    expect(jitter(NaN)).to.equal(MAX_DELAY_MS);
+    expect(jitter(-500, () => 0.5)).to.equal(0);
   });
 });

@@ -5,6 +5,7 @@ import {
   filterRows,
   hasActiveFilters,
   KNOWN_STATUSES,
+  searchKey,
   startsLowered,
   statusOptions,
   withSelectedStatus,
@@ -123,19 +124,23 @@ describe('filter: filterRows', () => {
   });
 
   describe('startsLowered', () => {
-    const reference = (text: string, prefix: string) => text.toLowerCase().startsWith(prefix);
-    it('agrees with toLowerCase().startsWith() on hand-picked cases', () => {
+    // The prefix is a search key (NFC, lower case), as filterRows makes it; the text is as sent.
+    const reference = (text: string, prefix: string) => text.normalize('NFC').toLowerCase().startsWith(prefix);
+    const check = (text: string, prefix: string) =>
+      expect(startsLowered(text, searchKey(prefix)), `${text} / ${prefix}`).to.equal(
+        reference(text, searchKey(prefix)),
+      );
+    it('agrees with normalize("NFC").toLowerCase().startsWith() on hand-picked cases', () => {
       const texts = ['', 'A', 'ops-1', 'OPS-1', 'ÉTÉ', 'İx', 'Σ', 'ΑΣ', 'AΣ b', '\u212A', 'a\u{1F600}b', 'ẞ', 'ǅ'];
       for (const text of texts) {
         const lower = text.toLowerCase();
         for (let end = 0; end <= lower.length + 1; end++) {
-          for (const prefix of [lower.slice(0, end), lower.slice(0, end) + 'x', text.slice(0, end)]) {
-            expect(startsLowered(text, prefix), `${text} / ${prefix}`).to.equal(reference(text, prefix));
-          }
+          for (const prefix of [lower.slice(0, end), lower.slice(0, end) + 'x', text.slice(0, end)])
+            check(text, prefix);
         }
       }
     });
-    it('agrees with toLowerCase().startsWith() on generated strings', () => {
+    it('agrees with normalize("NFC").toLowerCase().startsWith() on generated strings', () => {
       const char = fc.constantFrom(
         'a',
         'Z',
@@ -143,6 +148,8 @@ describe('filter: filterRows', () => {
         '1',
         'É',
         'é',
+        'e\u0301', // é decomposed
+        '\u0301',
         'İ',
         'i',
         '\u0307',
@@ -158,16 +165,31 @@ describe('filter: filterRows', () => {
       fc.assert(
         fc.property(text, text, fc.nat(8), (a, b, cut) => {
           // Prefixes that match (lower-cased slices of the text) as well as ones that do not.
-          for (const prefix of [a.toLowerCase().slice(0, cut), b.toLowerCase(), b]) {
-            expect(startsLowered(a, prefix), `${a} / ${prefix}`).to.equal(reference(a, prefix));
-          }
+          for (const prefix of [a.toLowerCase().slice(0, cut), b.toLowerCase(), b]) check(a, prefix);
         }),
         { numRuns: 2000 },
       );
     });
   });
 
+  describe('search across Unicode forms', () => {
+    const e = row({ id: 'x1', issueIdentifier: 'E\u0301TE-1' }); // É decomposed
+    const precomposed = row({ id: 'x2', issueIdentifier: 'ÉTÉ-2' });
+    it('a precomposed "é" finds a decomposed one, and the other way round', () => {
+      expect(ids(filterRows([e, precomposed], f({ search: 'é' })).rows)).to.deep.equal(['x1', 'x2']);
+      expect(ids(filterRows([e, precomposed], f({ search: 'e\u0301' })).rows)).to.deep.equal(['x1', 'x2']);
+    });
+    it('a plain "e" does not find "é", composed or not', () => {
+      expect(ids(filterRows([e, precomposed], f({ search: 'e' })).rows)).to.deep.equal([]);
+    });
+  });
+
   describe('health', () => {
+    it('a word the widget does not know filters nothing, and is not counted as a filter', () => {
+      expect(filterRows(rows, f({ health: 'bogus' })).rows).to.have.length(rows.length);
+      expect(hasActiveFilters(f({ health: 'bogus' }))).to.equal(false);
+      expect(hasActiveFilters(f({ health: 'blocking' }))).to.equal(true);
+    });
     it('attention keeps yellow and red', () => {
       expect(ids(filterRows(rows, f({ health: 'attention' })).rows)).to.deep.equal(['bbb222', 'ccc333', 'eng999']);
     });

@@ -168,3 +168,28 @@ describe('format: warmFormatters', () => {
     expect(counter.built).to.equal(9);
   });
 });
+
+describe('format: bounded output, whatever number a server sends', () => {
+  it('caps a duration at >9,999d, locale-formatted, instead of hundreds of digits', () => {
+    expect(formatDuration(1e300, 'en-US')).to.equal('>9,999d');
+    expect(formatDuration(Number.MAX_VALUE, 'en-US')).to.equal('>9,999d');
+    expect(formatDuration(10_000 * DAY, 'en-US')).to.equal('>9,999d');
+    expect(formatDuration(9_999 * DAY + 23 * HOUR, 'en-US')).to.equal('9,999d 23h');
+    const de = new Intl.NumberFormat('de-DE', { style: 'unit', unit: 'day', unitDisplay: 'narrow' }).format(9_999);
+    expect(formatDuration(1e300, 'de-DE')).to.equal(`>${de}`);
+    for (const ms of [1e20, 1e100, 1e300]) expect(formatDuration(ms, 'en-US').length).to.be.below(12);
+  });
+
+  it('caps a cost at >$999,999,999.99 instead of hundreds of digits', () => {
+    expect(formatCost(1e300, 'en-US')).to.equal('>$999,999,999.99');
+    expect(formatCost(1e9, 'en-US')).to.equal('>$999,999,999.99');
+    expect(formatCost(999_999_999.99, 'en-US')).to.equal('$999,999,999.99');
+    expect(formatCost(-1e300, 'en-US')).to.equal('<-$999,999,999.99');
+    expect(formatCost(1e300, 'de-DE').length).to.be.below(24);
+  });
+
+  it('shows a cost of -0 as $0.00, never "-$0.00"', () => {
+    expect(formatCost(-0, 'en-US')).to.equal('$0.00');
+    expect(formatCost(-0, 'de-DE')).to.equal(formatCost(0, 'de-DE'));
+  });
+});

@@ -82,10 +82,79 @@ describe('session-store: SessionStore', () => {
       expect(change.added).to.deep.equal(['a', 'b']);
     });
 
-    it('an empty first page has no next cursor', () => {
+    it('an empty first page that carries a cursor goes on: only a null cursor ends the list', () => {
       setFirstPage(store, [], 'c1', 100);
       expect(store.isEmpty).to.equal(true);
-      expect(store.nextCursor).to.equal(null);
+      expect(store.nextCursor).to.equal('c1');
+      expect(store.hasMore).to.equal(true);
+      store.appendPage([], 'c2', 'c1', 110);
+      expect(store.nextCursor).to.equal('c2');
+      store.appendPage(many('a'), null, 'c2', 120);
+      expect(ids(store)).to.deep.equal(['a']);
+      expect(store.hasMore).to.equal(false);
+    });
+
+    it('an empty first page without a cursor is the end', () => {
+      setFirstPage(store, [], null, 100);
+      expect(store.hasMore).to.equal(false);
+    });
+
+    it('ends a loop of empty pages on a repeated cursor', () => {
+      setFirstPage(store, [], 'c1', 100);
+      store.appendPage([], 'c1', 'c1', 110);
+      expect(store.hasMore).to.equal(false);
+    });
+  });
+
+  describe('a gap left by a burst', () => {
+    beforeEach(() => {
+      setFirstPage(store, many('o1', 'o2'), 'after-o2', 100);
+      // A burst of new rows that did not reach o1: the rest is below n2, behind 'after-n2'.
+      store.mergeRefresh(many('n1', 'n2'), 'after-n2', 200, false, 'after-n2');
+    });
+
+    it('keeps the burst on top and offers the gap first', () => {
+      expect(ids(store)).to.deep.equal(['n1', 'n2', 'o1', 'o2']);
+      expect(store.gapCursor).to.equal('after-n2');
+      expect(store.nextCursor).to.equal('after-o2');
+      expect(store.hasMore).to.equal(true);
+    });
+
+    it('fills the gap below the burst, and moves it down while the pages find only new rows', () => {
+      const change = store.fillGap(many('n3', 'n4'), 'after-n4', 300);
+      expect(change.added).to.deep.equal(['n3', 'n4']);
+      expect(ids(store)).to.deep.equal(['n1', 'n2', 'n3', 'n4', 'o1', 'o2']);
+      expect(store.gapCursor).to.equal('after-n4');
+    });
+
+    it('closes the gap when a page reaches the loaded rows, updating them in place', () => {
+      const change = store.fillGap([s('n3'), s('o1', { status: 'failed' })], 'after-o1', 300);
+      expect(ids(store)).to.deep.equal(['n1', 'n2', 'n3', 'o1', 'o2']);
+      expect(store.get('o1')!.session.status).to.equal('failed');
+      expect(change.updated).to.deep.equal(['o1']);
+      expect(store.gapCursor).to.equal(null);
+      expect(store.nextCursor).to.equal('after-o2');
+    });
+
+    it('closes the gap at the end of the list (every loaded row was deleted)', () => {
+      store.fillGap(many('n3'), null, 300);
+      expect(store.gapCursor).to.equal(null);
+      expect(ids(store)).to.deep.equal(['n1', 'n2', 'n3', 'o1', 'o2']);
+    });
+
+    it('fills a gap whose burst is still held behind "new sessions"', () => {
+      store.clear();
+      setFirstPage(store, many('o1'), 'after-o1', 100);
+      store.mergeRefresh(many('n1', 'n2'), 'after-n2', 200, true, 'after-n2');
+      store.fillGap(many('n3'), 'after-n3', 300);
+      expect(pendingIds(store)).to.deep.equal(['n1', 'n2', 'n3']);
+      store.releasePending();
+      expect(ids(store)).to.deep.equal(['n1', 'n2', 'n3', 'o1']);
+    });
+
+    it('clear() forgets the gap', () => {
+      store.clear();
+      expect(store.gapCursor).to.equal(null);
     });
   });
 
@@ -150,8 +219,11 @@ describe('session-store: SessionStore', () => {
       expect(ids(store)).to.deep.equal(['a', 'b', 'c']);
     });
 
-    it('ends paging on an empty page', () => {
+    // Issue 14: only an absent or null cursor ends the list (it used to end on an empty page).
+    it('goes on past an empty page that carries a cursor, and ends on a null one', () => {
       store.appendPage([], 'c2', 'c1', 110);
+      expect(store.nextCursor).to.equal('c2');
+      store.appendPage([], null, 'c2', 120);
       expect(store.nextCursor).to.equal(null);
     });
   });

@@ -68,6 +68,12 @@ export class GridController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** A row (or a control in it) has focus: new rows must wait, so a refresh never moves it away. */
+  hasFocus(): boolean {
+    const active = (this.#config.root() as ShadowRoot).activeElement;
+    return !!active?.closest('[part~="row"]');
+  }
+
   /** Scrolls the row into the window, renders it, and focuses it. */
   async focusRow(id: string): Promise<void> {
     this.focusedId = id;

@@ -4,7 +4,7 @@ import { ClockController } from '../../controllers/clock.js';
 import { SessionFeedController } from '../../controllers/session-feed.js';
 import { FilterChangeEvent, SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
 import type { SessionFilters } from '../../model/filter.js';
-import { warmFormatters } from '../../model/format.js';
+import { formatCount, warmFormatters } from '../../model/format.js';
 import { usableLocale } from '../../model/intl.js';
 import { isTicking, type SessionRow } from '../../model/session-row.js';
 import { SessionView } from '../../model/session-view.js';
@@ -190,15 +190,36 @@ export class RenseiSessionList extends LitElement {
       refreshInterval: this.refreshInterval,
       timeout: this.timeout,
     }),
-    isAwayFromTop: () => this.#rows.window.isAwayFromTop(),
+    // While a person is on a row, or scrolled away, new rows wait: nothing moves under them.
+    holdNewRows: () => this.#grid.hasFocus() || this.#rows.window.isAwayFromTop(),
     onLoad: (change, request) => {
-      const { rows, hasMore, rejected } = this.#feed;
+      const { rows, hasMore, rejected, heldCount } = this.#feed;
       const detail = { request, ...change, total: rows.length, hasMore, rejected: rejected.length };
       this.dispatchEvent(new SessionsLoadEvent(detail));
+      const t = this.#text;
+      const said = [
+        this.#failing ? t.recovered : '',
+        change.held.length ? t.newSessions(heldCount, formatCount(heldCount, this.#locale)) : '',
+      ];
+      this.#failing = false;
+      if (said.some(Boolean)) this.#say(said.filter(Boolean).join(' '));
     },
-    onError: ({ kind, status, message }, request, retryInMs) =>
-      this.dispatchEvent(new SessionsErrorEvent({ kind, status, message, request, retryInMs })),
+    onError: ({ kind, status, message }, request, retryInMs) => {
+      this.dispatchEvent(new SessionsErrorEvent({ kind, status, message, request, retryInMs }));
+      // Said once per run of failures, not at every retry; with nothing on screen the error state's alert says it.
+      if (!this.#failing && !this.#feed.isEmpty) this.#say(this.#text.refreshFailed(message));
+      this.#failing = true;
+    },
   });
+
+  /** What the live region says: changes a person needs (a failure, a recovery, new rows), never a ticking number. */
+  #said = '';
+  #failing = false;
+
+  #say(text: string): void {
+    this.#said = text;
+    this.requestUpdate();
+  }
 
   readonly #rows = new RowsController(this, () => this.renderRoot);
 
@@ -333,6 +354,7 @@ export class RenseiSessionList extends LitElement {
       <span class="visually-hidden" role="status"
         >${copied ? (copied.ok ? context.t.copied : context.t.copyFailed) : ''}</span
       >
+      <span class="visually-hidden" role="status">${this.#said}</span>
       ${renderToolbar({
         ...context,
         statusOptions: context.view.statusOptions,
@@ -356,7 +378,7 @@ export class RenseiSessionList extends LitElement {
         pending: () => failed() ?? loading(),
         error: () => failed() ?? loading(),
         // Every row of the answer was rejected: nothing to show, and "no sessions yet" would be untrue.
-        complete: () => failed() ?? (feed.updatedAt === null ? loading() : renderEmptyProject(context.t)),
+        complete: () => failed() ?? (feed.updatedAt === null ? loading() : renderEmptyProject(context)),
       });
     }
     const { rows } = context.view;

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SessionFeedController } from '../../controllers/session-feed.js';
-import { hasActiveFilters, type SessionFilters } from '../../model/filter.js';
+import { hasActiveFilters, isHealthFilter, type SessionFilters } from '../../model/filter.js';
 import { formatCost, formatCount } from '../../model/format.js';
 import type { SessionView } from '../../model/session-view.js';
 import type { SessionListStrings } from '../../strings.js';
@@ -46,16 +46,15 @@ export function renderNotices(context: ListContext): TemplateResult | typeof not
       failure.kind === 'more' ? t.loadMoreFailed(failure.error.message) : t.refreshFailed(failure.error.message);
     const stopped = feed.authStopped ? ` ${t.authStopped}` : '';
     notices.push(
-      html`<div class="notice" part="notice" role="status" data-kind=${failure.error.kind}>
+      // No live region: the element announces a failure once; the countdown ticks silently.
+      html`<div class="notice" part="notice" data-kind=${failure.error.kind}>
         <span>${said} ${retryCountdown(context)}${stopped}</span>
         <button type="button" part="notice-action" ?disabled=${feed.pending} @click=${context.retry}>${t.retry}</button>
       </div>`,
     );
   }
   if (rejected.length > 0) {
-    notices.push(
-      html`<div class="notice" part="notice" role="status" data-kind="rejected">${rejectedWords(context)}</div>`,
-    );
+    notices.push(html`<div class="notice" part="notice" data-kind="rejected">${rejectedWords(context)}</div>`);
   }
   return notices.length ? html`<div class="notices">${notices}</div>` : nothing;
 }
@@ -78,15 +77,28 @@ export function renderLoading(t: SessionListStrings): TemplateResult {
 /** Nothing to show, and why: the request failed, or every row of the answer was rejected. */
 export function renderError(context: ListContext): TemplateResult {
   const { feed, t } = context;
-  return html`<div class="state error" part="error" role="alert">
-    <strong>${t.errorTitle}</strong>
-    <p>${feed.failure ? feed.failure.error.message : rejectedWords(context)} ${retryCountdown(context)}</p>
+  // The alert holds the words that change only with the failure; the countdown, outside it, ticks
+  // without being read out every second.
+  return html`<div class="state error" part="error">
+    <div role="alert">
+      <strong>${t.errorTitle}</strong>
+      <p>${feed.failure ? feed.failure.error.message : rejectedWords(context)}</p>
+    </div>
+    <p>${retryCountdown(context)}</p>
     <slot name="error"></slot>
     <button type="button" part="retry" ?disabled=${feed.pending} @click=${context.retry}>${t.retry}</button>
   </div>`;
 }
 
-export function renderEmptyProject(t: SessionListStrings): TemplateResult {
+/** Nothing loaded: the project has no sessions, or (a cursor goes on) none in the pages so far. */
+export function renderEmptyProject(context: ListContext): TemplateResult {
+  const { t, feed } = context;
+  if (feed.hasMore) {
+    return html`<div class="state empty" part="empty" data-empty="more">
+      <p>${t.emptyMore}</p>
+      <div class="actions">${renderLoadMore(context)}</div>
+    </div>`;
+  }
   return html`<div class="state empty" part="empty" data-empty="project">
     <slot name="empty">${t.emptyProject}</slot>
   </div>`;
@@ -102,7 +114,7 @@ export function renderFilteredEmpty(context: ListContext): TemplateResult {
         t.describeFilters({
           status: filters.status && t.statusName(filters.status),
           search: filters.search.trim(),
-          health: filters.health && healthLabel(t, filters.health).toLowerCase(),
+          health: isHealthFilter(filters.health) ? healthLabel(t, filters.health).toLowerCase() : '',
         }),
       );
   return html`<div class="state empty" part="empty" data-empty=${more ? 'loaded' : 'filtered'}>
@@ -127,7 +139,7 @@ export function renderFooter(context: ListContext): TemplateResult | typeof noth
   if (feed.isEmpty) return nothing;
   const { rows } = view;
   return html`<div class="footer" part="footer">
-    <span class="summary" role="status">
+    <span class="summary">
       ${t.footerSummary(rows.length, formatCount(rows.length, locale), formatCost(view.totalCostUsd, locale))}
       ${hasActiveFilters(context.filters) ? t.footerOfLoaded(formatCount(feed.rows.length, locale)) : nothing}
     </span>

@@ -57,7 +57,8 @@ export function renderToolbar({ t, locale, filters, statusOptions, updatedAt, on
     <label class="field">
       <span class="field-label">${t.healthFilterLabel}</span>
       <select name="health" part="health-filter" .value=${health} @change=${onInput}>
-        ${HEALTH_FILTERS.map(
+        ${[...HEALTH_FILTERS, ...(HEALTH_FILTERS.includes(health as '') ? [] : [health])].map(
+          // A value set by the host that isn't one of ours is shown as given, as the status filter does.
           (value) => html`<option value=${value} ?selected=${health === value}>${healthLabel(t, value)}</option>`,
         )}
       </select>

@@ -113,6 +113,17 @@ describe('<rensei-session-list> filters', () => {
     expect(part(el, 'empty')).to.exist;
   });
 
+  // Issue 14: health="bogus" left the select blank and the footer said "of 5 loaded".
+  it('shows a health value it does not know as given, and does not count it as a filter', async () => {
+    fake = installFakeFetch(() => page(fleet()));
+    const el = await mount({ attrs: { health: 'bogus' } });
+    const select = part<HTMLSelectElement>(el, 'health-filter')!;
+    expect(select.value).to.equal('bogus');
+    expect(select.selectedOptions[0]!.textContent!.trim()).to.equal('bogus');
+    expect(rowIds(el)).to.have.length(5);
+    expect(text(part(el, 'footer'))).not.to.contain('loaded');
+  });
+
   it('tells a project with no sessions apart', async () => {
     fake = installFakeFetch(() => page([]));
     const el = await mount();

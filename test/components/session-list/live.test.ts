@@ -66,20 +66,39 @@ describe('<rensei-session-list> live refresh', () => {
     expect(part(el, 'new-sessions')).to.equal(null);
   });
 
-  it('puts new rows in place when the reader is at the top, and focus stays on its row', async () => {
+  it('puts new rows in place when the reader is at the top and on no row', async () => {
     const initial = sessions(5);
     let firstPage = initial;
     fake = installFakeFetch(() => page(firstPage));
     const el = await mount({ style: 'height: 240px' });
-    const focused = shadow(el).querySelector<HTMLElement>(`[data-session-id="${initial[2]!.id}"]`)!;
-    focused.focus();
     const fresh = sessions(2);
     firstPage = [...fresh, ...initial];
     void el.refresh();
-    await settled(el);
+    const { detail } = (await settled(el)) as SessionsLoadEvent;
     expect(rowIds(el)).to.deep.equal([...fresh, ...initial].map((row) => row.id));
-    expect(shadow(el).activeElement).to.equal(focused);
-    expect(focused.tabIndex).to.equal(0);
+    expect(detail.added).to.deep.equal(fresh.map((row) => row.id));
+  });
+
+  it('holds new rows while a row has focus, so focus never leaves the window, and the row keeps its place', async () => {
+    const initial = sessions(40);
+    let firstPage = initial;
+    fake = installFakeFetch(() => page(firstPage));
+    const el = await mount({ style: 'height: 240px' });
+    const id = initial[2]!.id as string;
+    shadow(el).querySelector<HTMLElement>(`[data-session-id="${id}"]`)!.focus();
+    // Ten refreshes, each with ten new sessions on top: before, each pushed the focused row down
+    // until it left the window and focus fell to <body>.
+    for (let round = 0; round < 10; round++) {
+      firstPage = [...sessions(10), ...firstPage];
+      void el.refresh();
+      const { detail } = (await settled(el)) as SessionsLoadEvent;
+      expect(detail.added).to.deep.equal([]);
+    }
+    const focused = shadow(el).activeElement as HTMLElement | null;
+    expect(focused?.dataset.sessionId).to.equal(id);
+    expect(rowIds(el).slice(0, 3)).to.deep.equal(initial.slice(0, 3).map((row) => row.id));
+    expect(text(part(el, 'new-sessions')!)).to.equal('100 new sessions');
+    expect(focused!.tabIndex).to.equal(0);
   });
 
   it('makes no refresh while the page is hidden, and refreshes within a second of becoming visible', async () => {
@@ -200,5 +219,48 @@ describe('<rensei-session-list> live refresh after a burst', () => {
     // The first page and five more: the rest of the burst stays unfetched rather than looping on.
     expect(fake.calls.length - retried).to.equal(6);
     expect(rowIds(el)).to.deep.equal([...burst.slice(0, 12), ...older].map((row) => row.id));
+  });
+
+  // Issue 14: past the few pages a refresh fetches, the rest of a burst was unreachable until a reload.
+  it('leaves no hole after a burst of more than six pages: "load more" fills the gap first', async () => {
+    const older = sessions(4);
+    const burst = sessions(20);
+    let all = older;
+    fake = installFakeFetch(keysetApi(() => all, 2));
+    const el = await mount();
+    expect(rowIds(el)).to.deep.equal(older.slice(0, 2).map((row) => row.id));
+    all = [...burst, ...older];
+    void el.refresh();
+    await settled(el);
+    expect(rowIds(el)).to.deep.equal([...burst.slice(0, 12), ...older.slice(0, 2)].map((row) => row.id));
+    // Each "load more" goes into the gap, below the burst, until it reaches the loaded rows.
+    for (let round = 0; round < 4 && rowIds(el).length < 22; round++) {
+      part(el, 'load-more')!.click();
+      await settled(el);
+    }
+    expect(rowIds(el)).to.deep.equal([...burst, ...older.slice(0, 2)].map((row) => row.id));
+    // Then (once the gap's last page reaches the loaded rows) it goes on after the last loaded row.
+    for (let round = 0; round < 3 && part(el, 'load-more'); round++) {
+      part(el, 'load-more')!.click();
+      await settled(el);
+    }
+    expect(rowIds(el)).to.deep.equal(all.map((row) => row.id));
+    expect(part(el, 'load-more')).to.equal(null);
+  });
+
+  it('reaches every session when every loaded one was deleted and more than six pages arrived', async () => {
+    const gone = sessions(2);
+    const fresh = sessions(16);
+    let all = [...gone, ...sessions(2)];
+    fake = installFakeFetch(keysetApi(() => all, 2));
+    const el = await mount();
+    all = fresh; // the loaded sessions are gone, and 16 new ones arrived
+    void el.refresh();
+    await settled(el);
+    for (let round = 0; round < 5 && part(el, 'load-more'); round++) {
+      part(el, 'load-more')!.click();
+      await settled(el);
+    }
+    expect(rowIds(el).filter((id) => fresh.some((row) => row.id === id))).to.deep.equal(fresh.map((row) => row.id));
   });
 });

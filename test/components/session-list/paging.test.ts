@@ -21,6 +21,27 @@ describe('<rensei-session-list> paging', () => {
     expect(part(el, 'load-more')).to.equal(null);
   });
 
+  // Issue 14: only an absent or null cursor ends the list; an empty page is no "no sessions yet".
+  it('follows empty first pages that carry a cursor to the first rows', async () => {
+    const rows = sessions(2);
+    fake = installFakeFetch(({ url }) => {
+      const at = Number(url.searchParams.get('cursor') ?? 0);
+      return at < 3 ? page([], String(at + 1)) : page(rows);
+    });
+    const el = await mount();
+    expect(rowIds(el)).to.deep.equal(rows.map((row) => row.id));
+    expect(fake.calls.map((call) => call.url.searchParams.get('cursor'))).to.deep.equal([null, '1', '2', '3']);
+  });
+
+  it('never says "no sessions yet" while empty pages go on: it offers to load more', async () => {
+    fake = installFakeFetch(({ url }) => page([], `c${Number(url.searchParams.get('cursor')?.slice(1) ?? 0) + 1}`));
+    const el = await mount();
+    expect(fake.calls).to.have.length(6); // the first page and five more, then it stops by itself
+    expect(part(el, 'empty')!.dataset.empty).to.equal('more');
+    expect(part(el, 'empty')!.textContent).not.to.contain('no sessions yet');
+    expect(part(el, 'load-more')).to.exist;
+  });
+
   it('deduplicates rows by id across pages', async () => {
     const first = sessions(3);
     fake = installFakeFetch(({ url }) =>
