@@ -46,7 +46,7 @@ export async function checkPackageFields(pkgDir: string): Promise<void> {
     }
   }
   // Shared with the host: ranges, not pins (a pin puts a second Lit on most pages).
-  for (const dep of ['lit', '@lit/task']) {
+  for (const dep of ['lit', '@lit/task', 'zod']) {
     assert(pkg.dependencies[dep]?.startsWith('^'), `${dep} is pinned (${pkg.dependencies[dep]}), not a caret range`);
   }
 }
