@@ -53,9 +53,7 @@ function terserBundle(): PluginOption {
           ecma: 2022,
           compress: { passes: 2 },
           format: { comments: false },
-          sourceMap: hasMap
-            ? { content: readFileSync(mapFile, 'utf8'), includeSources: true }
-            : false,
+          sourceMap: hasMap ? { content: readFileSync(mapFile, 'utf8'), includeSources: true } : false,
         });
         writeFileSync(file, `${result.code}\n`);
         if (hasMap && typeof result.map === 'string') writeFileSync(mapFile, result.map);
