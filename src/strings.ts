@@ -29,9 +29,11 @@ export const defaultStrings = {
   columnStarted: 'Started',
   columnDuration: 'Duration',
   columnCost: 'Cost',
-  healthName: (colour: HealthColour, signals: string[]): string => {
+  /** `signals` are the first few in words; `more` counts the rest. */
+  healthName: (colour: HealthColour, signals: string[], more = 0): string => {
     const base = colour === 'unknown' ? 'Health unknown' : `Health ${colour}`;
-    return signals.length > 0 ? `${base}: ${signals.join(', ')}` : base;
+    const rest = more > 0 ? `, and ${more} more` : '';
+    return signals.length > 0 ? `${base}: ${signals.join(', ')}${rest}` : base;
   },
   copyId: 'Copy session id',
   copied: 'Copied',
@@ -66,6 +68,25 @@ export const defaultStrings = {
   recovered: 'Sessions are up to date again.',
   loadMoreFailed: (message: string): string => `Couldn't load more: ${message}`,
   authStopped: 'Live refresh is paused until the key or project changes, or you try again.',
+  unreadableFields: (count: number, formatted: string): string =>
+    `${formatted} ${count === 1 ? 'field' : 'fields'} in the last answer could not be read; ${count === 1 ? 'it shows' : 'they show'} as unknown (—).`,
+  /** Read after a row by assistive technology when some of its fields could not be read. */
+  unreadableRow: (fields: string[]): string => `Could not read: ${fields.join(', ')}.`,
+  /** A field of the API's session in words (`costUsd` → "cost"). */
+  fieldName: (path: string): string => {
+    const field = path.split(/[.[]/)[0]!;
+    const words: Record<string, string> = {
+      costUsd: 'cost',
+      startedAt: 'start time',
+      completedAt: 'end time',
+      durationMs: 'duration',
+      durationSeconds: 'duration',
+      issueIdentifier: 'issue',
+      workType: 'work type',
+      health: 'health',
+    };
+    return Object.hasOwn(words, field) ? words[field]! : field;
+  },
   rejectedRows: (count: number, formatted: string, reason: string): string =>
     `${formatted} ${sessions(count)} in the last answer could not be shown (${reason}).`,
   errorTitle: 'Sessions could not be loaded',

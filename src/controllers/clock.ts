@@ -4,6 +4,7 @@
  * The host adds it (`addController`), as it is not otherwise referred to.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { clampDelay } from '../model/delay.js';
 
 export class ClockController implements ReactiveController {
   /** Only ever cleared: clearing a cleared interval does nothing. */
@@ -16,7 +17,7 @@ export class ClockController implements ReactiveController {
   constructor(host: ReactiveControllerHost, isNeeded: () => boolean, periodMs = 1000) {
     this.#host = host;
     this.#isNeeded = isNeeded;
-    this.#periodMs = periodMs;
+    this.#periodMs = clampDelay(periodMs);
   }
 
   hostConnected(): void {

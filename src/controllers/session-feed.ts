@@ -10,10 +10,17 @@
  */
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError, DEFAULT_TIMEOUT_MS, fetchSessionsPage } from '../api/client.js';
+import { ApiError, fetchSessionsPage } from '../api/client.js';
 import type { ParsedPage, RejectedRow } from '../api/schema.js';
 import type { FeedRequestKind } from '../events.js';
 import { backoffDelay, jitter } from '../model/backoff.js';
+import {
+  clampDelay,
+  isBelowRefreshFloor,
+  MIN_REFRESH_INTERVAL_S,
+  refreshIntervalMs,
+  timeoutMs,
+} from '../model/delay.js';
 import type { SessionRow } from '../model/session-row.js';
 import { SessionStore, type StoreChange } from '../model/session-store.js';
 
@@ -48,12 +55,6 @@ const WAKE_SPREAD_MS = 1_000;
 /** The abort reason of a disconnect: not a failure to report. */
 const DISCONNECTED = new Error('disconnected');
 
-/** A setting in seconds as milliseconds; 0 when it is not a positive finite number. */
-function toMs(seconds: unknown): number {
-  const value = Number(seconds);
-  return value > 0 && value < Infinity ? value * 1000 : 0;
-}
-
 export interface FeedFailure {
   error: ApiError;
   kind: FeedRequestKind;
@@ -76,6 +77,7 @@ export class SessionFeedController implements ReactiveController {
   readonly #store = new SessionStore();
   #failure: FeedFailure | null = null;
   #rejected: RejectedRow[] = [];
+  #unreadable = 0;
   #updatedAt: number | null = null;
   #authStopped = false;
 
@@ -83,6 +85,8 @@ export class SessionFeedController implements ReactiveController {
   /** Only ever cleared: clearing a timer that already fired does nothing. */
   #timer: ReturnType<typeof setTimeout> | undefined;
   #dueWhileHidden?: boolean;
+  /** A refresh-interval below the floor is said once per feed, not at every tick. */
+  #warnedFloor = false;
   #connected?: boolean;
   #started?: boolean;
   /** Set by each request as it starts; read only while one is pending. */
@@ -150,6 +154,11 @@ export class SessionFeedController implements ReactiveController {
     return this.#rejected;
   }
 
+  /** Fields the last answer had that could not be read (they show as unknown). */
+  get unreadable(): number {
+    return this.#unreadable;
+  }
+
   /** Clock time of the last successful merge. */
   get updatedAt(): number | null {
     return this.#updatedAt;
@@ -198,6 +207,7 @@ export class SessionFeedController implements ReactiveController {
     this.#store.clear();
     this.#failure = null;
     this.#rejected = [];
+    this.#unreadable = 0;
     this.#updatedAt = null;
     this.#authStopped = false;
     this.#failures = 0;
@@ -255,7 +265,7 @@ export class SessionFeedController implements ReactiveController {
         cursor,
         pageUrl: document.baseURI,
         signal,
-        timeoutMs: toMs(settings.timeout) || DEFAULT_TIMEOUT_MS,
+        timeoutMs: timeoutMs(settings.timeout),
       });
     const intoGap = kind === 'more' && cursor !== null && cursor === this.#store.gapCursor;
     const first = kind === 'refresh' && this.#store.isEmpty;
@@ -269,6 +279,7 @@ export class SessionFeedController implements ReactiveController {
           ...last,
           sessions: [...page.sessions, ...last.sessions],
           rejected: [...page.rejected, ...last.rejected],
+          unreadable: page.unreadable + last.unreadable,
         };
       }
       return last;
@@ -302,6 +313,7 @@ export class SessionFeedController implements ReactiveController {
           // question reads layout, which a first page need not force.
           store.mergeRefresh(page.sessions, page.cursor, now, !store.isEmpty && this.#config.holdNewRows(), gapCursor);
     this.#rejected = page.rejected;
+    this.#unreadable = page.unreadable;
     this.#updatedAt = now;
     this.#failure = null;
     this.#failures = 0;
@@ -325,17 +337,26 @@ export class SessionFeedController implements ReactiveController {
   // ——— schedule ———
 
   #intervalMs(): number {
-    return toMs(this.#config.settings().refreshInterval);
+    const seconds = this.#config.settings().refreshInterval;
+    if (!this.#warnedFloor && isBelowRefreshFloor(seconds)) {
+      this.#warnedFloor = true;
+      console.warn(
+        `<rensei-session-list>: refresh-interval ${seconds} is below the ${MIN_REFRESH_INTERVAL_S} s minimum; refreshing every ${MIN_REFRESH_INTERVAL_S} s.`,
+      );
+    }
+    return refreshIntervalMs(seconds);
   }
 
   /** How long until the next automatic attempt after a failure, or null for none. */
   #retryDelay(error: ApiError): number | null {
-    if (['auth', 'not-found', 'insecure', 'unsupported'].includes(error.kind)) return null;
+    if (['auth', 'not-found', 'insecure', 'config', 'unsupported'].includes(error.kind)) return null;
     const interval = this.#intervalMs();
     if (error.kind === 'rate-limited') {
       if (interval === 0 && this.#failures > MAX_AUTO_RETRIES) return null;
+      // The server's word, but no sooner than the refresh floor: a Retry-After of 0, sent every
+      // time, must not make a retry every half second.
       return error.retryAfterMs !== null
-        ? error.retryAfterMs + jitter(500)
+        ? Math.max(error.retryAfterMs + jitter(500), MIN_REFRESH_INTERVAL_S * 1000)
         : backoffDelay(this.#failures, RETRY_BASE_MS, RETRY_CAP_MS);
     }
     // Anything else is retried only by live refresh, backing off from its interval.
@@ -359,7 +380,7 @@ export class SessionFeedController implements ReactiveController {
       }
       // Skipped when another request is pending: that one schedules the next tick as it ends.
       void this.#run(kind);
-    }, delayMs);
+    }, clampDelay(delayMs));
   }
 
   readonly #onVisibility = (): void => {

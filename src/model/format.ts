@@ -119,3 +119,11 @@ export function warmFormatters(locale?: string): void {
   formatDateTime(0, locale);
   formatTime(0, locale);
 }
+
+/** Words longer than this are cut: a status word of hundreds of KB made the status select slow. */
+export const LONGEST_LABEL = 80;
+
+/** `text`, or its first characters and "…" when it is longer than `max`. */
+export function clip(text: string, max = LONGEST_LABEL): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

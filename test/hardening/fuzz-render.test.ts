@@ -92,9 +92,12 @@ describe('hardening: fuzzing render', function () {
     const { state, notices } = shownState(el);
     expect(state, `${answer.kind}: ${answer.body.slice(0, 300)}`).to.equal(expected.outcome);
     expect(
-      notices.filter((kind) => kind !== 'rejected'),
+      notices.filter((kind) => kind !== 'rejected' && kind !== 'unreadable'),
       'a failure notice after a first load',
     ).to.deep.equal([]);
+    // Fields that could not be read are counted in a notice of their own while rows are shown.
+    if (state === 'rows' || state === 'rows+notice')
+      expect(notices.includes('unreadable'), 'the unreadable-fields notice').to.equal(expected.unreadable > 0);
     if (state === 'rows' || state === 'rows+notice') {
       expectIds(el, expected.ids);
       expectRowsShow(el, expected.byId);
@@ -154,6 +157,7 @@ describe('hardening: fuzzing render', function () {
         let rows: string[] = [];
         let loaded = false;
         let rejected = 0;
+        let unreadable = 0;
         const data = new Map<string, Record<string, unknown>>();
         for (const [i, answer] of sequence.entries()) {
           if (i === 0) await firstLoad(answer);
@@ -165,6 +169,7 @@ describe('hardening: fuzzing render', function () {
             rows = loaded ? [...fresh, ...rows] : expected.ids;
             loaded = true;
             rejected = expected.rejected;
+            unreadable = expected.unreadable;
             for (const [id, row] of expected.byId) data.set(id, row);
           }
           const { state, notices } = shownState(el);
@@ -175,11 +180,12 @@ describe('hardening: fuzzing render', function () {
             expectRowsShow(el, data);
             // A failed refresh keeps the rows, says so, and offers to try again.
             expect(
-              notices.some((kind) => kind !== 'rejected'),
+              notices.some((kind) => kind !== 'rejected' && kind !== 'unreadable'),
               why,
             ).to.equal(failed);
-            // Rows the last answer that loaded could not show stay reported while its rows are shown.
+            // Rows (and fields) the last answer that loaded could not show stay reported while its rows are shown.
             expect(notices.includes('rejected'), why).to.equal(rejected > 0);
+            expect(notices.includes('unreadable'), why).to.equal(unreadable > 0);
           } else {
             expect(state, why).to.equal(failed || expected.rejected > 0 ? 'error' : 'empty');
           }

@@ -3,6 +3,7 @@
  * Pure: the clock, the words and the element's state come in as arguments; `RowView` writes the
  * result into the row's DOM.
  */
+import { unreadableFields } from '../../api/schema.js';
 import { detailHref } from '../../model/detail-link.js';
 import {
   formatCost,
@@ -49,6 +50,8 @@ export interface RowContent {
   /** The copy button's confirmation, or `""` for its icon. */
   copied: string;
   copiedState: '' | 'ok' | 'failed';
+  /** Read by assistive technology when fields could not be read (they show as "—"), or `""`. */
+  unreadable: string;
 }
 
 /** The last copy of an id, for its visible confirmation. */
@@ -72,6 +75,9 @@ export interface RowContext {
   isLive(row: SessionRow): boolean;
   healthNames: HealthNames;
 }
+
+/** Signals named in a health's name and tooltip; the rest are counted. */
+const NAMED_SIGNALS = 3;
 
 /** Entries kept before the cache starts over: far more than the distinct healths of a real fleet. */
 const HEALTH_NAMES_KEPT = 256;
@@ -98,7 +104,9 @@ export class HealthNames {
     const key = `${health.colour}\u0000${health.signals.join('\u0000')}`;
     let name = this.#names.get(key);
     if (name === undefined) {
-      name = text.healthName(health.colour, health.signals.map(signalWords));
+      // The first few by name: 10,000 signals made a 149,000-character name and tooltip.
+      const named = health.signals.slice(0, NAMED_SIGNALS).map(signalWords);
+      name = text.healthName(health.colour, named, health.signals.length - named.length);
       this.#names.set(key, name);
     }
     return name;
@@ -115,6 +123,7 @@ export function rowContent(row: SessionRow, index: number, tabStop: boolean, con
   const startedMs = row.startedMs; // parsed from the session on each read
   const startedAt = formatDateTime(startedMs, locale);
   const copied = context.copied?.id === row.id ? context.copied : null;
+  const unreadable = unreadableFields(session);
   return {
     id: row.id,
     rowIndex: index + 2,
@@ -139,5 +148,6 @@ export function rowContent(row: SessionRow, index: number, tabStop: boolean, con
     copyLabel: t.copyId,
     copied: copied ? (copied.ok ? t.copied : t.copyFailed) : '',
     copiedState: copied ? (copied.ok ? 'ok' : 'failed') : '',
+    unreadable: unreadable.length ? t.unreadableRow([...new Set(unreadable.map(t.fieldName))]) : '',
   };
 }

@@ -30,6 +30,7 @@ function fromMarkup(markup: TemplateResult): () => HTMLElement {
 const newLink = fromMarkup(html`<a part="identifier" tabindex="-1"></a>`);
 const newTooltip = fromMarkup(html`<span class="tooltip" part="tooltip" aria-hidden="true"></span>`);
 const newNotLive = fromMarkup(html`<span class="not-live" part="not-live"></span>`);
+const newHidden = fromMarkup(html`<span class="visually-hidden"></span>`);
 const newCopy = fromMarkup(html`<button type="button" class="copy" part="copy" tabindex="-1"></button>`);
 /* eslint-enable lit-a11y/accessible-name, lit-a11y/anchor-is-valid */
 // Two sheets, one over the other, in two strokes: a fraction of the bytes of a filled outline.
@@ -66,6 +67,7 @@ export class RowView {
   #tooltip: HTMLElement | undefined;
   #copy: HTMLElement | undefined;
   #notLive: HTMLElement | undefined;
+  #unreadable: HTMLElement | undefined;
 
   /** Writes what differs from the last content. */
   update(content: RowContent): void {
@@ -124,6 +126,8 @@ export class RowView {
       setText(this.#notLive, content.notLive);
     }
     setText(cost, content.cost);
+    this.#unreadable = toggle(this.#unreadable, content.unreadable !== '', identifier, newHidden);
+    if (this.#unreadable) setText(this.#unreadable, content.unreadable);
     this.#last = content;
   }
 }

@@ -4,7 +4,7 @@ import { ClockController } from '../../controllers/clock.js';
 import { SessionFeedController } from '../../controllers/session-feed.js';
 import { FilterChangeEvent, SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
 import type { SessionFilters } from '../../model/filter.js';
-import { formatCount, warmFormatters } from '../../model/format.js';
+import { warmFormatters } from '../../model/format.js';
 import { usableLocale } from '../../model/intl.js';
 import { isTicking, type SessionRow } from '../../model/session-row.js';
 import { SessionView } from '../../model/session-view.js';
@@ -16,6 +16,7 @@ import { renderHeader } from './columns.js';
 import { GridController } from './grid-controller.js';
 import { HealthNames, rowContent, type RowContext } from './row-content.js';
 import { RowsController } from './rows-controller.js';
+import { Announcer } from './announcer.js';
 import { styles } from './session-list.styles.js';
 import {
   renderEmptyProject,
@@ -196,30 +197,15 @@ export class RenseiSessionList extends LitElement {
       const { rows, hasMore, rejected, heldCount } = this.#feed;
       const detail = { request, ...change, total: rows.length, hasMore, rejected: rejected.length };
       this.dispatchEvent(new SessionsLoadEvent(detail));
-      const t = this.#text;
-      const said = [
-        this.#failing ? t.recovered : '',
-        change.held.length ? t.newSessions(heldCount, formatCount(heldCount, this.#locale)) : '',
-      ];
-      this.#failing = false;
-      if (said.some(Boolean)) this.#say(said.filter(Boolean).join(' '));
+      this.#announcer.loaded(this.#text, change, heldCount, this.#locale);
     },
     onError: ({ kind, status, message }, request, retryInMs) => {
       this.dispatchEvent(new SessionsErrorEvent({ kind, status, message, request, retryInMs }));
-      // Said once per run of failures, not at every retry; with nothing on screen the error state's alert says it.
-      if (!this.#failing && !this.#feed.isEmpty) this.#say(this.#text.refreshFailed(message));
-      this.#failing = true;
+      this.#announcer.failed(this.#text, message, !this.#feed.isEmpty);
     },
   });
 
-  /** What the live region says: changes a person needs (a failure, a recovery, new rows), never a ticking number. */
-  #said = '';
-  #failing = false;
-
-  #say(text: string): void {
-    this.#said = text;
-    this.requestUpdate();
-  }
+  readonly #announcer = new Announcer(this);
 
   readonly #rows = new RowsController(this, () => this.renderRoot);
 
@@ -354,7 +340,7 @@ export class RenseiSessionList extends LitElement {
       <span class="visually-hidden" role="status"
         >${copied ? (copied.ok ? context.t.copied : context.t.copyFailed) : ''}</span
       >
-      <span class="visually-hidden" role="status">${this.#said}</span>
+      <span class="visually-hidden" role="status">${this.#announcer.text}</span>
       ${renderToolbar({
         ...context,
         statusOptions: context.view.statusOptions,

@@ -40,6 +40,7 @@ export function renderNotices(context: ListContext): TemplateResult | typeof not
   const { feed, t } = context;
   if (feed.isEmpty) return nothing;
   const { failure, rejected } = feed;
+  // Each says what is wrong and what stays true; none is a live region (the element announces).
   const notices: TemplateResult[] = [];
   if (failure) {
     const said =
@@ -55,6 +56,14 @@ export function renderNotices(context: ListContext): TemplateResult | typeof not
   }
   if (rejected.length > 0) {
     notices.push(html`<div class="notice" part="notice" data-kind="rejected">${rejectedWords(context)}</div>`);
+  }
+  if (feed.unreadable > 0) {
+    const count = feed.unreadable;
+    notices.push(
+      html`<div class="notice" part="notice" data-kind="unreadable">
+        ${t.unreadableFields(count, formatCount(count, context.locale))}
+      </div>`,
+    );
   }
   return notices.length ? html`<div class="notices">${notices}</div>` : nothing;
 }

@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SessionFilters, StatusOption } from '../../model/filter.js';
-import { formatCount, formatTime } from '../../model/format.js';
+import { clip, formatCount, formatTime } from '../../model/format.js';
 import type { SessionListStrings } from '../../strings.js';
 
 export const HEALTH_FILTERS = ['', 'attention', 'blocking'] as const;
@@ -36,7 +36,7 @@ export function renderToolbar({ t, locale, filters, statusOptions, updatedAt, on
         ${statusOptions.map(
           (option) =>
             html`<option value=${option.status} ?selected=${status === option.status}>
-              ${t.statusOption(t.statusName(option.status), formatCount(option.count, locale))}
+              ${t.statusOption(clip(t.statusName(option.status)), formatCount(option.count, locale))}
             </option>`,
         )}
       </select>
