@@ -105,8 +105,14 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
         fileName: (_format, name) => (bundle ? 'rensei-session-list.bundle.js' : `${name}.js`),
       },
       rolldownOptions: {
+        // The bundle may export more than src/index.ts does: the lazy actions chunk then imports
+        // what it shares (Lit, the events…) from the bundle itself, not from a third file.
+        ...(bundle ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
         external: bundle ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
-        output: bundle ? { minify: true } : { minify: false, preserveModules: true, preserveModulesRoot: 'src' },
+        // The actions chunk sits next to the bundle under a fixed name: copy both, wherever.
+        output: bundle
+          ? { minify: true, chunkFileNames: 'rensei-session-list.[name].js' }
+          : { minify: false, preserveModules: true, preserveModulesRoot: 'src' },
       },
     },
     define: bundle ? { ...versionDefine, 'process.env.NODE_ENV': '"production"' } : versionDefine,

@@ -56,6 +56,16 @@ list.addEventListener('sessions-error', ({ detail }) => {
   logLine(`sessions-error ${detail.kind} ${detail.status ?? '-'} (${retry}): ${detail.message}`, 'error');
 });
 
+list.addEventListener('sessions-stop', ({ detail }) => {
+  const names = detail.sessions.map((session) => session.issueIdentifier ?? session.id).join(', ');
+  logLine(`sessions-stop ${detail.sessions.length}: ${names} (not cancelled: the widget asks)`, 'stop');
+});
+list.addEventListener('sessions-stopped', ({ detail }) => {
+  for (const { id, ok, status, message } of detail.results) {
+    logLine(`sessions-stopped ${id} ${ok ? 'ok' : 'failed'} ${status ?? '-'}: ${message}`, ok ? 'load' : 'error');
+  }
+});
+
 // ——— the fault panel: calls the mock's own control endpoint ———
 
 interface FaultButton {

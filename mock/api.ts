@@ -11,12 +11,14 @@ import { sessionStateAt } from './session.js';
 import type { Thresholds } from './signals.js';
 import { createSimulation, mergeSettings, type Simulation, type SimulationSettings } from './simulation.js';
 import { toWireSession, type WireSession } from './wire.js';
+import { isReadOnlyKey, withStop } from './stops.js';
 
 export type { MockRequest, MockResponse } from './messages.js';
 export type { ActiveFault, FaultKind, FaultSpec } from './faults.js';
 export type { SimulationSettings } from './simulation.js';
 export { DEFAULT_PROJECTS, ORG_SLUG } from './org.js';
 export { DEFAULT_SEED, DEFAULT_SPEED } from './simulation.js';
+export { READ_ONLY_KEY_PREFIX } from './stops.js';
 
 /** Any well-formed key works; this one is printed for people to copy. */
 export const EXAMPLE_API_KEY = 'rsk_test_mockdemo0001';
@@ -67,6 +69,8 @@ type Scope = KnownScope | { kind: 'unknown-project' };
 type Handler = (request: MockRequest, query: URLSearchParams) => MockResponse;
 
 const API_KEY = /^rsk_(live|test)_[A-Za-z0-9]{8,}$/;
+/** `POST /api/public/sessions/{id}/stop`, the id path-encoded. */
+const STOP_PATH = /^\/api\/public\/sessions\/([^/]+)\/stop$/;
 /** The dashboard's list, `/[orgSlug]/[projectSlug]/sessions`, or a session's page below it. */
 const DASHBOARD_PATH = /^\/([^/]+)\/([^/]+)\/sessions(?:\/[^/]+)?\/?$/;
 
@@ -133,7 +137,7 @@ function sessionsPage(simulation: Simulation, scope: KnownScope, query: URLSearc
     after,
   );
   const sessions: WireSession[] = page.rows.map(({ project, script }) =>
-    toWireSession(sessionStateAt(script, simNow, thresholds), {
+    toWireSession(sessionStateAt(withStop(script, simulation.stops), simNow, thresholds), {
       projectId: project.id,
       durationField: project.durationField,
       simNow,
@@ -210,6 +214,21 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     return applyFaults(answer, taken);
   }
 
+  /** Stops a queued or working session: 403 for a read-only key, 404 unknown, 409 once it has ended. */
+  function stop(request: MockRequest, id: string): MockResponse {
+    const authError = authenticationError(request.headers);
+    if (authError) return errorResponse(401, authError);
+    if (isReadOnlyKey(request.headers.authorization)) return errorResponse(403, 'This API key can only read sessions');
+    const { clock, fleet, thresholds, stops } = simulation;
+    const simNow = clock.simTime();
+    const found = fleet.find(id, simNow);
+    if (!found) return errorResponse(404, 'Session not found');
+    const { status } = sessionStateAt(withStop(found.script, stops), simNow, thresholds);
+    if (status !== 'queued' && status !== 'working') return errorResponse(409, 'Session has already ended');
+    stops.set(id, simNow);
+    return jsonResponse(200, { stopped: true, sessionId: id, previousStatus: status, newStatus: 'stopped' });
+  }
+
   function control(request: MockRequest): MockResponse {
     const command = parseControl(request.body, slugs());
     if (command.clear !== undefined) faults.clear(command.clear === true ? undefined : command.clear);
@@ -239,6 +258,20 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     const url = new URL(request.url, 'http://mock.invalid');
     const method = request.method.toUpperCase();
     if (method === 'OPTIONS') return preflight(request);
+    const stopping = STOP_PATH.exec(url.pathname);
+    if (stopping) {
+      if (method !== 'POST') {
+        const refusal = errorResponse(405, 'Method not allowed');
+        return { ...refusal, headers: { ...refusal.headers, allow: 'POST' } };
+      }
+      let id: string;
+      try {
+        id = decodeURIComponent(stopping[1]);
+      } catch {
+        return errorResponse(404, 'Session not found');
+      }
+      return stop(request, id);
+    }
     const handlers = routes[url.pathname];
     if (!handlers) return errorResponse(404, 'Not found');
     const handler = handlers[method];

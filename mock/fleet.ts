@@ -116,6 +116,16 @@ export class Fleet {
     return timeline;
   }
 
+  /** The session `id` as it exists at `time`, if it does: a scan, newest first (ids are drawn from seeds, not indexed). */
+  find(id: string, time: number): FleetRow | null {
+    for (const timeline of this.timelines.values()) {
+      for (let index = timeline.countAt(time) - 1; index >= 0; index--) {
+        if (timeline.keyOf(index).id === id) return { project: timeline.project, script: timeline.script(index) };
+      }
+    }
+    return null;
+  }
+
   sessionCount(slug: string, time: number): number {
     return this.timeline(slug).countAt(time);
   }

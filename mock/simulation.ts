@@ -5,6 +5,7 @@ import { SimClock } from './clock.js';
 import { Fleet } from './fleet.js';
 import { resolveProjects, type ProjectConfig, type ProjectOverrides } from './org.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './signals.js';
+import type { StopLog } from './stops.js';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_SPEED = 30;
@@ -27,6 +28,8 @@ export interface Simulation {
   projects: ProjectConfig[];
   fleet: Fleet;
   thresholds: Thresholds;
+  /** The sessions stopped through the API, and when. */
+  stops: StopLog;
 }
 
 /** Epoch ms of an ISO 8601 string or a number, or `null` when it is neither. */
@@ -48,6 +51,7 @@ export function createSimulation(settings: SimulationSettings, wallNow: () => nu
     projects,
     fleet: new Fleet(seed, projects),
     thresholds: { ...DEFAULT_THRESHOLDS, ...settings.thresholds },
+    stops: new Map(),
   };
 }
 

@@ -12,6 +12,7 @@ export { TAG_NAME } from './registration.js';
 export * from './events.js';
 export type { Session, StuckSignal } from './api/schema.js';
 export type { ApiErrorKind } from './api/client.js';
+export type { StopResult } from './api/stop.js';
 export type { HealthColour } from './model/health.js';
 export type { SessionListStrings } from './strings.js';
 export { defaultStrings } from './strings.js';

@@ -5,6 +5,7 @@
  */
 import type { ApiErrorKind } from './api/client.js';
 import type { Session } from './api/schema.js';
+import type { StopResult } from './api/stop.js';
 
 /** What a request was for: `refresh` (the first page, the first load included) or `more` (the next page). */
 export type FeedRequestKind = 'refresh' | 'more';
@@ -84,11 +85,39 @@ export class FilterChangeEvent extends CustomEvent<FilterChangeDetail> {
   }
 }
 
+export interface SessionsStopDetail {
+  /** Exactly the sessions that will be stopped: the set is frozen as this fires. */
+  sessions: Session[];
+}
+
+/** A person asked to stop sessions; nothing is sent yet. Cancel it to confirm your own way, then call `stop(ids)`. */
+export class SessionsStopEvent extends CustomEvent<SessionsStopDetail> {
+  static readonly eventName = 'sessions-stop';
+  constructor(sessions: Session[]) {
+    super(SessionsStopEvent.eventName, { ...OUT, detail: { sessions }, cancelable: true });
+  }
+}
+
+export interface SessionsStoppedDetail {
+  /** One per id asked for, in order: `status` is the HTTP status, or null when nothing was sent or no answer came. */
+  results: StopResult[];
+}
+
+/** Every answer of one stop (the widget's, or `stop(ids)`) is in. */
+export class SessionsStoppedEvent extends CustomEvent<SessionsStoppedDetail> {
+  static readonly eventName = 'sessions-stopped';
+  constructor(results: StopResult[]) {
+    super(SessionsStoppedEvent.eventName, { ...OUT, detail: { results } });
+  }
+}
+
 interface SessionListEventMap {
   'session-select': SessionSelectEvent;
   'sessions-load': SessionsLoadEvent;
   'sessions-error': SessionsErrorEvent;
   'filter-change': FilterChangeEvent;
+  'sessions-stop': SessionsStopEvent;
+  'sessions-stopped': SessionsStoppedEvent;
 }
 
 declare global {

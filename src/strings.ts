@@ -90,6 +90,20 @@ export const defaultStrings = {
   rejectedRows: (count: number, formatted: string, reason: string): string =>
     `${formatted} ${sessions(count)} in the last answer could not be shown (${reason}).`,
   errorTitle: 'Sessions could not be loaded',
+  // Actions (`actions="stop"`): a session is named by its identifier, else its id.
+  rowCheck: (name: string): string => `Select ${name}`,
+  checkAll: (count: number, formatted: string): string => `Select all ${formatted} ${sessions(count)} in view`,
+  stop: 'Stop',
+  stopLabel: (name: string): string => `Stop ${name}`,
+  bulkStop: (count: number, formatted: string): string => `Stop ${formatted} ${sessions(count)}`,
+  confirmTitle: (count: number, formatted: string): string => `Stop ${formatted} ${sessions(count)}?`,
+  confirmBody: (names: string): string => `This stops ${names}. Their agents end now; this can't be undone.`,
+  andMore: (count: number): string => `and ${count} more`,
+  confirmCancel: 'Cancel',
+  stopping: 'Stopping…',
+  stopped: 'Stopped',
+  stopSummary: (stopped: number, failed: string[]): string =>
+    `${stopped} stopped.` + (failed.length ? ` ${failed.length} not stopped: ${failed.join('; ')}` : ''),
 };
 
 export type SessionListStrings = typeof defaultStrings;

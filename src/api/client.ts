@@ -170,7 +170,7 @@ function redact(text: string, token: string): string {
   return out + text.slice(from);
 }
 
-function serverSaid(body: string, token: string): string {
+export function serverSaid(body: string, token: string): string {
   try {
     const error: unknown = (JSON.parse(body) as { error?: unknown } | null)?.error;
     if (typeof error === 'string') {

@@ -231,6 +231,12 @@ export class SessionFeedController implements ReactiveController {
     return this.#run(this.#failure?.kind ?? 'refresh', true);
   }
 
+  /** A stop's answer: the row takes its new status now; the next refresh has the last word. */
+  setStatus(id: string, status: string): void {
+    this.#store.patch(id, { status });
+    this.#host.requestUpdate();
+  }
+
   /** Puts the held new rows on top. */
   showPending(): void {
     if (this.#store.releasePending().length > 0) this.#host.requestUpdate();

@@ -163,6 +163,18 @@ export class SessionStore {
     return change;
   }
 
+  /** What one answer about one row said (a stop's new status): changed in place until the next refresh. */
+  patch(id: string, changes: Partial<Session>): void {
+    const row = this.#byId.get(id);
+    if (!row) return;
+    const next = toSessionRow({ ...row.session, ...changes }, { fetchedAt: row.fetchedAt });
+    const swap = (each: SessionRow) => (each === row ? next : each);
+    this.#byId.set(id, next);
+    this.#rows = this.#rows.map(swap);
+    this.#pending = this.#pending.map(swap);
+    this.#version++;
+  }
+
   /**
    * The page fetched with the top gap's cursor: new rows go into the gap, below its last row; known
    * ones update in place. The gap closes when the page reaches a loaded row or the list ends (or

@@ -17,6 +17,10 @@ const FILES = {
   'setup.js': here('./setup.js'),
   'canary.js': here('./canary.js'),
   'bundle.js': BUNDLE,
+  // The bundle under its own name in a folder, and the actions chunk it fetches from beside itself.
+  'actions.html': here('./actions.html'),
+  'assets/rensei-session-list.bundle.js': BUNDLE,
+  'assets/rensei-session-list.stop-actions.js': BUNDLE.replace(/\.bundle\.js$/, '.stop-actions.js'),
 };
 
 export function cspMiddleware(ctx, next) {

@@ -109,4 +109,31 @@ describe('hardening: a strict Content-Security-Policy', function () {
     expect(probe.errors).to.deep.equal([]);
     expect(probe.loads.length).to.be.at.least(2);
   });
+
+  it('the actions chunk loads beside the bundle, from any folder, and runs under it', async function () {
+    if ((await fetch('/__csp/assets/rensei-session-list.stop-actions.js', { method: 'HEAD' })).status === 404) {
+      console.warn('SKIPPED the CSP actions test: run `npm run build` first.');
+      this.skip();
+    }
+    await resetMock();
+    frame = await openFrame('/__csp/actions.html');
+    const probe = (frame.contentWindow as ProbeWindow).__csp;
+    await until(() => probe.loads.length > 0, 'the first page');
+    const el = frame.contentDocument!.querySelector('rensei-session-list')!;
+    const shadowRoot = el.shadowRoot!;
+    const loaded = () =>
+      (frame!.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.includes('stop-actions'));
+    expect(loaded(), 'not fetched while read-only').to.deep.equal([]);
+    el.actions = 'stop';
+    await until(() => !!shadowRoot.querySelector('[part~="check-all"]'), 'the actions chunk');
+    expect(loaded()).to.deep.equal(['/__csp/assets/rensei-session-list.stop-actions.js']);
+    shadowRoot.querySelector<HTMLElement>('[part~="stop"]')!.click();
+    await until(() => !!shadowRoot.querySelector<HTMLDialogElement>('[part~="confirm"]')?.open, 'the dialog');
+    shadowRoot.querySelector<HTMLElement>('[part~="confirm-cancel"]')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(probe.violations, JSON.stringify(probe.violations)).to.deep.equal([]);
+    expect(probe.errors).to.deep.equal([]);
+  });
 });

@@ -6,7 +6,7 @@
  * every one the element has is documented. Events one way: every documented event is fired
  * here, with the documented detail.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import * as z from 'zod/mini';
 import * as entry from '../../src/index.js';
@@ -347,8 +347,24 @@ describe('custom-elements.json', () => {
       collect(el, 'notice');
     });
 
+    it('actions: checkboxes, a stop in flight, bulk stop, the summary and the confirmation', async () => {
+      fake = installFakeFetch(({ url }) => (url.pathname.endsWith('/stop') ? 'hold' : page([working(), working()])));
+      const el = await mount({ attrs: { actions: 'stop' } });
+      await waitUntil(() => part(el, 'check-all'));
+      const [first, second] = el.sessions;
+      void el.stop([first!.id]);
+      await flush(el);
+      shadow(el).querySelector<HTMLElement>(`[data-session-id="${second!.id}"] [part~="row-check"]`)!.click();
+      await flush(el);
+      part(el, 'bulk-stop')!.click();
+      await flush(el);
+      expect(part<HTMLDialogElement>(el, 'confirm')!.open).to.equal(true);
+      expect(part(el, 'stop-outcome')).to.exist;
+      collect(el, 'actions');
+    });
+
     it('the parts seen are exactly the documented ones', () => {
-      expect([...seenStates]).to.include.members(['loading', 'rows', 'new-sessions', 'error', 'notice']);
+      expect([...seenStates]).to.include.members(['loading', 'rows', 'new-sessions', 'error', 'notice', 'actions']);
       expect([...seenStates]).to.include.members(['empty:project', 'empty:filtered', 'empty:loaded']);
       const documented = names(element.cssParts);
       expect(sorted(seenParts), 'rendered but not documented').to.include.members(documented);
@@ -449,6 +465,16 @@ describe('custom-elements.json', () => {
       Session: (value) => z.safeParse(sessionSchema, value).success,
       FeedRequestKind: (value) => value === 'refresh' || value === 'more',
       ApiErrorKind: (value) => typeof value === 'string' && /^[a-z-]+$/.test(value as string),
+      StopResult: (value) => {
+        const { id, ok, status, message, ...rest } = value as Record<string, unknown>;
+        return (
+          typeof id === 'string' &&
+          typeof ok === 'boolean' &&
+          (status === null || typeof status === 'number') &&
+          typeof message === 'string' &&
+          Object.keys(rest).length === 0
+        );
+      },
     };
 
     function matches(value: unknown, type: string): boolean {
@@ -486,6 +512,28 @@ describe('custom-elements.json', () => {
         const select = part<HTMLSelectElement>(el, 'status-filter')!;
         select.value = 'completed';
         select.dispatchEvent(new Event('change', { bubbles: true }));
+        return fired;
+      },
+      async 'sessions-stop'() {
+        fake = installFakeFetch(() => page([rawSession({ status: 'queued', startedAt: null, completedAt: null })]));
+        const el = await mount({ attrs: { actions: 'stop' } });
+        await waitUntil(() => part(el, 'check-all'));
+        const fired = new Promise<Event>((resolve) => el.addEventListener('sessions-stop', resolve, { once: true }));
+        el.scrollIntoView(); // below the elements of the triggers before: its rows render in view
+        await new Promise(requestAnimationFrame);
+        await flush(el);
+        part(el, 'stop')!.click();
+        return fired;
+      },
+      async 'sessions-stopped'() {
+        fake = installFakeFetch(({ url }) =>
+          url.pathname.endsWith('/stop')
+            ? json({ stopped: true, newStatus: 'stopped' })
+            : page([rawSession({ status: 'queued', startedAt: null, completedAt: null })]),
+        );
+        const el = await mount();
+        const fired = new Promise<Event>((resolve) => el.addEventListener('sessions-stopped', resolve, { once: true }));
+        void el.stop([el.sessions[0]!.id]);
         return fired;
       },
     };

@@ -3,7 +3,7 @@
  * both made from this list, so they can't drift apart. (What a row shows is row-content.ts; how
  * it is written into the cells is row-view.ts.)
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { SessionListStrings } from '../../strings.js';
 
 interface Column {
@@ -38,10 +38,10 @@ export const COLUMNS: readonly Column[] = [
 
 const cellClass = (column: Column): string => `cell c-${column.id}${column.numeric ? ' num' : ''}`;
 
-/** The header row. */
-export function renderHeader(t: SessionListStrings): TemplateResult {
+/** The header row; `lead`, when given, is a first cell of its own (check-all, with actions on). */
+export function renderHeader(t: SessionListStrings, lead?: TemplateResult): TemplateResult {
   return html`<div class="row header" role="row" part="header" aria-rowindex="1">
-    ${COLUMNS.map((column) => {
+    ${lead ?? nothing}${COLUMNS.map((column) => {
       const label = column.label(t);
       return html`<span role="columnheader" class=${cellClass(column)}
         >${column.hiddenLabel ? html`<span class="visually-hidden">${label}</span>` : label}</span

@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SessionRow } from '../../model/session-row.js';
+import { controlsIn, stepControl } from './grid-controls.js';
 import { innerControl, nextIndex, pageSize, rowOf } from './grid-navigation.js';
 import type { Copied } from './row-content.js';
 import type { RowsController } from './rows-controller.js';
@@ -20,6 +21,10 @@ export interface GridConfig {
   rows(): readonly SessionRow[];
   /** Activates a row (click, Enter, Space). */
   activate(id: string): void;
+  /** A control of the row `id` other than the copy button was used (a checkbox, a stop button). */
+  use(control: HTMLElement, id: string): void;
+  /** Space on row `id`: true when it toggled the row's checkbox (actions on), so it doesn't activate. */
+  toggle(id: string): boolean;
 }
 
 export class GridController implements ReactiveController {
@@ -105,8 +110,12 @@ export class GridController implements ReactiveController {
     if (!row) return;
     // The copy button, the detail link, or neither.
     const control = innerControl(event, row);
-    if (control?.localName === 'button') {
+    if (control?.matches('[part~="copy"]')) {
       void this.#copy(row.dataset.sessionId!);
+      return;
+    }
+    if (control && control.localName !== 'a') {
+      this.#config.use(control, row.dataset.sessionId!);
       return;
     }
     // A modified or middle click is the browser's (a new tab on the link), and activates nothing.
@@ -131,15 +140,40 @@ export class GridController implements ReactiveController {
   };
 
   readonly onKeyDown = (event: KeyboardEvent): void => {
+    const { key } = event;
     const row = rowOf(event, this.#config.root());
-    if (!row || innerControl(event, row)) return;
     const rows = this.#config.rows();
+    if (!row) {
+      // The header's controls (check-all, sort buttons): Left/Right among them, Down back to the rows.
+      const header = (event.target as Element).closest<HTMLElement>('[part~="header"]');
+      if (!header) return;
+      if (key === 'ArrowDown' && rows.length) void this.focusRow(this.#focusedId || rows[0]!.id);
+      else if (!key.startsWith('Arrow') || !stepControl(header, event.target as HTMLElement, key)) return;
+      event.preventDefault();
+      return;
+    }
+    // Left/Right move among the row's controls; Up/Down leave a control for the next row.
+    const control = innerControl(event, row);
+    if (key === 'ArrowLeft' || key === 'ArrowRight') {
+      if (stepControl(row, control, key)) event.preventDefault();
+      return;
+    }
+    if (control && (key === 'Enter' || key === ' ')) return;
     const at = rows.findIndex((candidate) => candidate.id === row.dataset.sessionId);
     if (at === -1) return;
     const { id } = rows[at]!;
-    if (event.key === 'Enter' || event.key === ' ') {
+    if (key === 'Enter' || key === ' ') {
       event.preventDefault();
-      this.#activate(id);
+      if (key === 'Enter' || !this.#config.toggle(id)) this.#activate(id);
+      return;
+    }
+    // Up from the first row reaches the header's controls, when it has any (APG grid).
+    if (key === 'ArrowUp' && at === 0) {
+      const first = controlsIn((this.#config.root() as ParentNode).querySelector('[part~="header"]') ?? row)[0];
+      if (first && first !== control) {
+        event.preventDefault();
+        first.focus();
+      }
       return;
     }
     // Ctrl/Cmd+C on a focused row copies its id (the copy button is for pointers: one Tab stop).

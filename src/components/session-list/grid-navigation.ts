@@ -2,6 +2,7 @@
  * The grid's arithmetic, pure: which row a key moves to, which row an event began on, and which
  * control inside a row it began on. The keyboard controller acts on the answers.
  */
+import { CONTROL } from './grid-controls.js';
 
 /** The row index `key` moves to from `at`, clamped to [0, last]; null when `key` does not move. */
 export function nextIndex(key: string, at: number, last: number, pageSize: number): number | null {
@@ -33,12 +34,13 @@ export function rowOf(event: Event, root: Node): HTMLElement | null {
 
 /**
  * The control inside `row` the event began on (it keeps its own behaviour), if any. A row holds
- * only what RowView builds: the detail link and the copy button.
+ * only what RowView builds: the detail link, the copy button and, with actions, a checkbox and a
+ * stop button.
  */
 export function innerControl(event: Event, row: HTMLElement): HTMLElement | null {
   for (const node of event.composedPath()) {
     if (node === row) return null;
-    if (node instanceof HTMLElement && node.matches('a[href], button')) return node;
+    if (node instanceof HTMLElement && node.matches(CONTROL)) return node;
   }
   return null;
 }

@@ -15,6 +15,8 @@ import {
 } from '../../model/format.js';
 import { signalWords, type Health } from '../../model/health.js';
 import { durationAt, isTicking, type SessionRow } from '../../model/session-row.js';
+import { isStoppable } from '../../model/checked.js';
+import type { StopOutcome } from '../../controllers/stop-queue.js';
 import type { SessionListStrings } from '../../strings.js';
 
 /** What one row shows, as text and flags. */
@@ -50,9 +52,28 @@ export interface RowContent {
   /** The copy button's confirmation, or `""` for its icon. */
   copied: string;
   copiedState: '' | 'ok' | 'failed';
+  /** With actions: the row's checkbox (`on`/`off`) and its name; `""` for none. */
+  check: '' | 'on' | 'off';
+  checkLabel: string;
+  /** The stop button's accessible name (`Stop ENG-124`), or `""` for none. */
+  stopLabel: string;
+  /** The stop button's visible word. */
+  stopText: string;
+  /** A stop's outcome in words (stopping…, stopped, why it failed), and which; `""` for none. */
+  outcome: string;
+  outcomeKind: '' | 'stopping' | 'ok' | 'failed';
   /** Read by assistive technology when fields could not be read (they show as "—"), or `""`. */
   unreadable: string;
 }
+
+/** With actions on: what the rows' checkboxes and stops say. */
+export interface RowActions {
+  checked(id: string): boolean;
+  outcome(id: string): StopOutcome | undefined;
+}
+
+/** How a person knows a session: its identifier, else its id. */
+export const sessionName = (row: SessionRow): string => row.session.issueIdentifier || row.id;
 
 /** The last copy of an id, for its visible confirmation. */
 export interface Copied {
@@ -74,6 +95,8 @@ export interface RowContext {
   /** True when the last refresh covered the row (a working row's duration then ticks). */
   isLive(row: SessionRow): boolean;
   healthNames: HealthNames;
+  /** Null while actions are off: no checkbox, no stop button. */
+  actions: RowActions | null;
 }
 
 /** Signals named in a health's name and tooltip; the rest are counted. */
@@ -148,6 +171,21 @@ export function rowContent(row: SessionRow, index: number, tabStop: boolean, con
     copyLabel: t.copyId,
     copied: copied ? (copied.ok ? t.copied : t.copyFailed) : '',
     copiedState: copied ? (copied.ok ? 'ok' : 'failed') : '',
+    ...actionContent(row, context),
     unreadable: unreadable.length ? t.unreadableRow([...new Set(unreadable.map(t.fieldName))]) : '',
   };
+}
+
+function actionContent(row: SessionRow, { actions, text: t }: RowContext) {
+  const name = sessionName(row);
+  const outcome = actions?.outcome(row.id);
+  const stopping = outcome === 'stopping';
+  return {
+    check: actions ? (actions.checked(row.id) ? 'on' : 'off') : '',
+    checkLabel: t.rowCheck(name),
+    stopLabel: actions && !stopping && isStoppable(row) ? t.stopLabel(name) : '',
+    stopText: t.stop,
+    outcome: !outcome ? '' : stopping ? t.stopping : outcome.ok ? t.stopped : outcome.message,
+    outcomeKind: !outcome ? '' : stopping ? 'stopping' : outcome.ok ? 'ok' : 'failed',
+  } as const;
 }

@@ -32,6 +32,13 @@ const newTooltip = fromMarkup(html`<span class="tooltip" part="tooltip" aria-hid
 const newNotLive = fromMarkup(html`<span class="not-live" part="not-live"></span>`);
 const newHidden = fromMarkup(html`<span class="visually-hidden"></span>`);
 const newCopy = fromMarkup(html`<button type="button" class="copy" part="copy" tabindex="-1"></button>`);
+const newCheck = fromMarkup(
+  html`<span class="cell c-check" part="cell" role="gridcell"
+    ><input type="checkbox" part="row-check" tabindex="-1"
+  /></span>`,
+);
+const newStop = fromMarkup(html`<button type="button" class="stop" part="stop" tabindex="-1"></button>`);
+const newOutcome = fromMarkup(html`<span class="outcome" part="stop-outcome"></span>`);
 /* eslint-enable lit-a11y/accessible-name, lit-a11y/anchor-is-valid */
 // Two sheets, one over the other, in two strokes: a fraction of the bytes of a filled outline.
 const newCopyIcon = fromMarkup(
@@ -67,6 +74,9 @@ export class RowView {
   #tooltip: HTMLElement | undefined;
   #copy: HTMLElement | undefined;
   #notLive: HTMLElement | undefined;
+  #check: HTMLElement | undefined;
+  #stop: HTMLElement | undefined;
+  #outcome: HTMLElement | undefined;
   #unreadable: HTMLElement | undefined;
 
   /** Writes what differs from the last content. */
@@ -128,7 +138,29 @@ export class RowView {
     setText(cost, content.cost);
     this.#unreadable = toggle(this.#unreadable, content.unreadable !== '', identifier, newHidden);
     if (this.#unreadable) setText(this.#unreadable, content.unreadable);
+    this.#writeActions(content, status);
     this.#last = content;
+  }
+
+  /** The checkbox (a cell of its own, first), the stop button and a stop's outcome (in the status cell). */
+  #writeActions(content: RowContent, status: HTMLElement): void {
+    const check = (this.#check = toggle(this.#check, content.check !== '', this.element, newCheck));
+    if (check) {
+      if (check !== this.element.firstElementChild) this.element.prepend(check);
+      const box = check.firstElementChild as HTMLInputElement;
+      box.checked = content.check === 'on';
+      setAttribute(box, 'aria-label', content.checkLabel);
+    }
+    const stop = (this.#stop = toggle(this.#stop, content.stopLabel !== '', status, newStop));
+    if (stop) {
+      setAttribute(stop, 'aria-label', content.stopLabel);
+      setText(stop, content.stopText);
+    }
+    const outcome = (this.#outcome = toggle(this.#outcome, content.outcome !== '', status, newOutcome));
+    if (outcome) {
+      setAttribute(outcome, 'data-outcome', content.outcomeKind);
+      setText(outcome, content.outcome);
+    }
   }
 }
 

@@ -200,8 +200,9 @@ export const styles = css`
     display: grid;
     /* The least widths keep the status, the start and the numbers whole ("Completed",
        "42 min. ago", "23h 59m", "$1,234.56"); words like a work type may be cut short. */
+    /* With actions, the checkbox column comes first (--_c0). */
     grid-template-columns:
-      28px minmax(6.5em, 1.2fr) minmax(9em, 0.9fr) minmax(5em, 1fr) minmax(4.5em, 0.8fr)
+      var(--_c0,) 28px minmax(6.5em, 1.2fr) minmax(9em, 0.9fr) minmax(5em, 1fr) minmax(4.5em, 0.8fr)
       minmax(7.5em, 0.8fr) minmax(6.5em, 0.8fr) minmax(7.5em, 0.6fr);
     align-items: center;
     min-height: var(--_h);
@@ -308,7 +309,7 @@ export const styles = css`
   }
 
   [part~='row']:hover .copy,
-  [part~='row']:focus .copy,
+  [part~='row']:focus-within .copy,
   .copy[data-copied] {
     visibility: visible;
   }
@@ -459,6 +460,66 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  /* Actions (actions="stop"): checkboxes, stop buttons, outcomes, the confirmation. */
+  .acts {
+    --_c0: 32px;
+  }
+
+  .c-check {
+    padding-right: 0;
+  }
+
+  /* A control's 32px suits the toolbar; a checkbox must not make its row taller. */
+  [type='checkbox'] {
+    min-height: 0;
+    margin: 0;
+  }
+
+  .acts .c-status {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+  }
+
+  .stop {
+    min-height: 0;
+    padding: 1px 6px;
+    font-size: 0.8em;
+  }
+
+  .danger {
+    color: var(--_r);
+  }
+
+  .outcome {
+    font-size: 0.8em;
+    color: var(--_m);
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  .outcome[data-outcome='failed'] {
+    color: var(--_r);
+  }
+
+  .stop-summary {
+    align-self: center;
+    font-size: 0.85em;
+  }
+
+  dialog {
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_b);
+    border-radius: var(--_rad);
+    max-width: min(32em, 90vw);
+  }
+
+  dialog h2 {
+    font-size: 1.1em;
+    margin: 0 0 8px;
+  }
+
   .visually-hidden {
     position: absolute;
     width: 1px;
@@ -489,6 +550,17 @@ export const styles = css`
 
     .c-identifier {
       grid-column: span 3;
+    }
+
+    /* The checkbox sits to the left of the card, out of its grid. */
+    .acts .row {
+      position: relative;
+      padding-left: 28px;
+    }
+
+    .c-check {
+      position: absolute;
+      left: 0;
     }
 
     .c-status {

@@ -2,6 +2,7 @@ import { html, isServer, LitElement, type PropertyDeclarations, type PropertyVal
 import type { Session } from '../../api/schema.js';
 import { ClockController } from '../../controllers/clock.js';
 import { SessionFeedController } from '../../controllers/session-feed.js';
+import type { StopResult } from '../../api/stop.js';
 import { FilterChangeEvent, SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
 import type { SessionFilters } from '../../model/filter.js';
 import { warmFormatters } from '../../model/format.js';
@@ -18,6 +19,7 @@ import { HealthNames, rowContent, type RowContext } from './row-content.js';
 import { RowsController } from './rows-controller.js';
 import { Announcer } from './announcer.js';
 import { styles } from './session-list.styles.js';
+import { StopLoader } from './stop-loader.js';
 import {
   renderEmptyProject,
   renderError,
@@ -47,6 +49,8 @@ declare const __RENSEI_VERSION__: string;
  * @fires {CustomEvent<{ request: FeedRequestKind; added: string[]; updated: string[]; held: string[]; total: number; hasMore: boolean; rejected: number }>} sessions-load - A page or refresh was merged (a `SessionsLoadEvent`).
  * @fires {CustomEvent<{ kind: ApiErrorKind; status: number | null; message: string; request: FeedRequestKind; retryInMs: number | null }>} sessions-error - A request failed; rows on screen stay (a `SessionsErrorEvent`).
  * @fires {CustomEvent<{ status: string; search: string; health: string }>} filter-change - A person changed the filters, like a native `change`; host-set filters fire nothing (a `FilterChangeEvent`).
+ * @fires {CustomEvent<{ sessions: Session[] }>} sessions-stop - A person asked to stop these sessions (with `actions="stop"`); nothing is sent yet (a `SessionsStopEvent`). Cancelable: cancelling sends nothing and opens no confirmation (confirm your own way, then call `stop(ids)`).
+ * @fires {CustomEvent<{ results: StopResult[] }>} sessions-stopped - Every answer of a stop is in, one `{ id, ok, status, message }` per id (a `SessionsStoppedEvent`).
  *
  * @slot empty - Replaces the words of the empty state shown when the project has no sessions.
  * @slot error - Extra help shown under the message of the blocking error state (who to ask, a status page).
@@ -79,6 +83,15 @@ declare const __RENSEI_VERSION__: string;
  * @csspart retry - The control inside `error` that tries again.
  * @csspart footer - The summary line under the rows.
  * @csspart load-more - The control that fetches the next page; present only while a next cursor exists.
+ * @csspart row-check - With `actions="stop"`: each row's checkbox (Space on a focused row toggles it).
+ * @csspart check-all - With `actions="stop"`: the header's checkbox; checks every row of the view as it is now, and says how many.
+ * @csspart stop - With `actions="stop"`: the stop button of a queued or working row, named after the session ("Stop ENG-124").
+ * @csspart stop-outcome - A stop's outcome on its row: stopping…, stopped, or why it failed; carries `data-outcome="stopping|ok|failed"`.
+ * @csspart bulk-stop - With `actions="stop"`: the toolbar's button that stops the checked rows of the view that can be stopped, saying how many.
+ * @csspart stop-summary - With `actions="stop"`: what the last stop did (a live region).
+ * @csspart confirm - With `actions="stop"`: the confirmation `<dialog>`, naming what will be stopped.
+ * @csspart confirm-accept - The confirmation's Stop button.
+ * @csspart confirm-cancel - The confirmation's Cancel button, the default (Escape cancels too).
  *
  * @cssprop [--rensei-font=system-ui, sans-serif] - Font family (every current browser has `system-ui`).
  * @cssprop [--rensei-font-size=14px] - Base font size.
@@ -117,6 +130,7 @@ export class RenseiSessionList extends LitElement {
       urlParamPrefix: { attribute: 'url-param-prefix' },
       theme: { reflect: true },
       strings: { attribute: false },
+      actions: {},
     };
   }
 
@@ -183,6 +197,9 @@ export class RenseiSessionList extends LitElement {
   /** Replaces any of the widget's words (see `SessionListStrings`). */
   strings: Partial<SessionListStrings> = {};
 
+  /** What a person may do from the list, space-separated: `stop`. Empty: read-only, nothing rendered. */
+  actions = '';
+
   readonly #feed = new SessionFeedController(this, {
     settings: () => ({
       apiBase: this.apiBase,
@@ -213,7 +230,23 @@ export class RenseiSessionList extends LitElement {
     root: () => this.renderRoot,
     rows: () => this.#view.rows,
     activate: (id) => this.#activate(id),
+    use: (control, id) => this.#stops.loaded?.use(control, id),
+    toggle: (id) => !!this.#stops.shown?.toggle(id),
   });
+
+  /** Stopping: a chunk of its own, loaded once `actions` asks for it or `stop()` is called. */
+  readonly #stops: StopLoader = new StopLoader(
+    this,
+    {
+      feed: this.#feed,
+      settings: () => ({ apiBase: this.apiBase, token: this.token }),
+      view: () => this.#view.rows,
+      text: () => this.#text,
+      locale: () => this.#locale,
+      root: () => this.renderRoot,
+    },
+    () => this.actions.split(/\s+/).includes('stop'),
+  );
 
   readonly #sessionView = new SessionView();
   readonly #healthNames = new HealthNames();
@@ -248,6 +281,15 @@ export class RenseiSessionList extends LitElement {
     return this.#feed.loadMore();
   }
 
+  /**
+   * Stops these sessions now, without asking (the host has asked) and without `sessions-stop`,
+   * whatever `actions` says: at most 4 requests at once. Ids not loaded, ended, in flight or a dot
+   * segment are not sent (`ok: false, status: null`). Fires `sessions-stopped` when all are in.
+   */
+  stop(ids: string[]): Promise<StopResult[]> {
+    return this.#stops.load().then((stops) => stops.stop(ids));
+  }
+
   get #filters(): SessionFilters {
     return { status: this.status, search: this.search, health: this.health };
   }
@@ -269,6 +311,7 @@ export class RenseiSessionList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.#stops.wanted()) void this.#stops.load();
     if (changed.has('strings')) this.#text = { ...defaultStrings, ...this.strings };
     // The attribute, else the nearest `lang`, else (both unusable) the browser's. A server (SSR) has
     // no tree to look up: the browser finds the `lang` when it takes over.
@@ -276,6 +319,7 @@ export class RenseiSessionList extends LitElement {
       usableLocale(this.locale) ?? (isServer ? undefined : usableLocale(this.closest('[lang]')?.getAttribute('lang')));
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
       this.#feed.reset();
+      this.#stops.loaded?.reset();
     } else if (changed.has('refreshInterval')) {
       this.#feed.reschedule();
     }
@@ -346,10 +390,11 @@ export class RenseiSessionList extends LitElement {
         statusOptions: context.view.statusOptions,
         updatedAt: this.#feed.updatedAt,
         onInput: this.#onFilterInput,
+        extra: this.#stops.shown?.toolbar(),
       })}
       ${renderNotices(context)}
       <div class="scroller" part="scroller">${renderNewSessions(context)} ${this.#renderBody(context)}</div>
-      ${renderFooter(context)}
+      ${renderFooter(context)} ${this.#stops.shown?.dialog()}
     </div>`;
   }
 
@@ -374,6 +419,7 @@ export class RenseiSessionList extends LitElement {
   #renderGrid(rows: readonly SessionRow[]): TemplateResult {
     const t = this.#text;
     const grid = this.#grid;
+    const stops = this.#stops.shown;
     const rowContext: RowContext = {
       text: t,
       locale: this.#locale,
@@ -386,11 +432,13 @@ export class RenseiSessionList extends LitElement {
       copied: grid.copied,
       isLive: (row) => this.#feed.isLive(row),
       healthNames: this.#healthNames,
+      actions: stops ?? null,
     };
     this.#rows.show(rows, grid.focusedId, (row, index, tabStop) => rowContent(row, index, tabStop, rowContext));
     return html`<div
       role="grid"
       part="grid"
+      class=${stops ? 'acts' : ''}
       aria-label=${t.listLabel}
       aria-rowcount=${rows.length + 1}
       aria-busy=${this.#feed.pending ? 'true' : 'false'}
@@ -400,7 +448,7 @@ export class RenseiSessionList extends LitElement {
       @pointerover=${grid.onPointerOver}
       @pointerleave=${grid.onPointerLeave}
     >
-      <div class="header-group" role="rowgroup">${renderHeader(t)}</div>
+      <div class="header-group" role="rowgroup">${renderHeader(t, stops?.checkAll())}</div>
       <div class="rows" role="rowgroup"></div>
     </div>`;
   }

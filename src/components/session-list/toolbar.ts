@@ -17,6 +17,8 @@ export interface ToolbarState {
   updatedAt: number | null;
   /** A filter control changed: its `name` is the filter, its `value` the new value. */
   onInput(event: Event): void;
+  /** More controls after the filters (bulk stop, with actions on). */
+  extra?: TemplateResult | typeof nothing;
 }
 
 /** The health filter's words for `value`; a value set by the host that isn't one is shown as given. */
@@ -26,7 +28,15 @@ export function healthLabel(t: SessionListStrings, value: string): string {
   return value || t.healthFilterAll;
 }
 
-export function renderToolbar({ t, locale, filters, statusOptions, updatedAt, onInput }: ToolbarState): TemplateResult {
+export function renderToolbar({
+  t,
+  locale,
+  filters,
+  statusOptions,
+  updatedAt,
+  onInput,
+  extra = nothing,
+}: ToolbarState): TemplateResult {
   const { status, search, health } = filters;
   return html`<div class="toolbar" part="toolbar">
     <label class="field">
@@ -63,6 +73,7 @@ export function renderToolbar({ t, locale, filters, statusOptions, updatedAt, on
         )}
       </select>
     </label>
+    ${extra}
     <span class="updated" part="updated" aria-live="off">
       ${updatedAt === null ? nothing : t.updatedAt(formatTime(updatedAt, locale))}
     </span>
