@@ -7,6 +7,9 @@
 // the package exports (its entries `.` and `./element`), without private members.
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { frameworkTypes } from './scripts/framework-types.mjs';
 
 const ENTRIES = ['src/index.ts', 'src/element.ts'];
 
@@ -138,6 +141,30 @@ function shipPaths() {
   };
 }
 
+/**
+ * Editor and framework files, from the manifest as shipped (after the plugins above): VS Code
+ * custom data and JetBrains web-types into dist/editors/ (the analyzer's plugins), JSX types for
+ * React, Preact and Solid into dist/types/ (ours: scripts/framework-types.mjs says why).
+ */
+function editorFiles() {
+  const quiet = { hideLogs: true };
+  return [
+    customElementVsCodePlugin({
+      ...quiet,
+      outdir: 'dist/editors',
+      htmlFileName: 'vscode.html-custom-data.json',
+      cssFileName: 'vscode.css-custom-data.json',
+    }),
+    customElementJetBrainsPlugin({
+      ...quiet,
+      outdir: 'dist/editors',
+      webTypesFileName: 'web-types.json',
+      packageJson: false,
+    }),
+    frameworkTypes({ outdir: 'dist/types' }),
+  ];
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.d.ts'],
@@ -146,5 +173,5 @@ export default {
   // package.json's `customElements` is set by hand: the analyzer must not rewrite the file.
   packagejson: false,
   // In order, on src/ paths; the last one moves them to dist/.
-  plugins: [normaliseReferences(), tidyElement(), publicOnly(), shipPaths()],
+  plugins: [normaliseReferences(), tidyElement(), publicOnly(), shipPaths(), ...editorFiles()],
 };

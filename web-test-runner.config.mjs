@@ -10,6 +10,8 @@ import { reactEsmPlugin } from './test/react/react-esm-plugin.mjs';
 // Hardening: the strict-CSP probe pages (test/csp/), and heap readings over CDP for the soak test.
 import { cspMiddleware } from './test/csp/csp-middleware.mjs';
 import { heapPlugin } from './test/helpers/heap-plugin.mjs';
+// Server rendering: a page rendered in Node by @lit-labs/ssr, for test/ssr/ to hydrate.
+import { ssrMiddleware } from './test/ssr/ssr-middleware.mjs';
 // TypeScript modules, loaded through tsx (`npm test` runs the runner with `--import tsx`).
 import { createMockApi } from './mock/api.ts';
 import { createMockRequestHandler } from './mock/node/http.ts';
@@ -31,7 +33,7 @@ function mockMiddleware(ctx, next) {
 
 export default {
   files: ['test/**/*.test.{ts,tsx}'],
-  middleware: [mockMiddleware, cspMiddleware],
+  middleware: [mockMiddleware, cspMiddleware, ssrMiddleware],
   nodeResolve: true,
   // One page at a time: a background tab is document.hidden, which pauses live refresh by design.
   concurrency: 1,

@@ -4,10 +4,10 @@
  * the knobs have set. On `npm start` and in the hosted playground alike, it runs on the mock.
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
-import '../src/index.js';
+import { RenseiSessionList } from '../src/index.js';
 import { EXAMPLE_API_KEY } from '../mock/api.js';
 import { elementDoc, plainDefault, type Documented } from './manifest.js';
-import { bundlerSnippet, markupSnippet, scriptTagSnippet, type EmbedChoice } from './snippets.js';
+import { bundlerSnippet, cdnSnippet, markupSnippet, scriptTagSnippet, type EmbedChoice } from './snippets.js';
 
 const doc = elementDoc('rensei-session-list');
 /** What the live element starts with: the mock in this page's folder, a small project. */
@@ -166,6 +166,7 @@ function page(): TemplateResult {
       </p>
       ${snippet('The element, as set above', 'snippet-markup', markupSnippet(embed))}
       ${snippet('With a script tag, no build step', 'snippet-script', scriptTagSnippet(embed))}
+      ${snippet('From a CDN, nothing to install', 'snippet-cdn', cdnSnippet(embed, RenseiSessionList.version))}
       ${snippet('With a bundler', 'snippet-bundler', bundlerSnippet(embed))}
     </section>
     ${table(

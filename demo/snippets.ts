@@ -39,6 +39,12 @@ export function scriptTagSnippet(choice: EmbedChoice): string {
   ].join('\n');
 }
 
+/** The same from a CDN, nothing to install: pinned to the version on this page. */
+export function cdnSnippet(choice: EmbedChoice, version: string): string {
+  const src = `https://cdn.jsdelivr.net/npm/rensei-session-list@${version}/dist/rensei-session-list.bundle.js`;
+  return scriptTagSnippet(choice).replace('/assets/rensei-session-list.bundle.js', src);
+}
+
 /** The same with a bundler: the package registers the element and shares lit with the app. */
 export function bundlerSnippet(choice: EmbedChoice): string {
   return [

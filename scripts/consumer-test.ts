@@ -29,11 +29,20 @@ import {
   checkManifest,
   checkSnippetDrift,
   packTarball,
+  HOST_LIT,
   REPO,
   typeCheck,
   writeProject,
 } from './consumer/project.js';
 import { checkTraversal, serve, type TestServer } from './consumer/server.js';
+import { checkJsxTypes, compileAngular, compileSvelte, compileVue } from './consumer/frameworks.js';
+import {
+  checkEditorFiles,
+  checkOneLit,
+  checkPackageFields,
+  checkRequire,
+  checkServerRender,
+} from './consumer/packaging.js';
 import { printSummary, sh, step, steps } from './consumer/steps.js';
 
 const KEEP = process.argv.includes('--keep');
@@ -63,6 +72,27 @@ async function main(): Promise<void> {
     await step("the repo's React tests type JSX with the example's snippet (no drift)", checkSnippetDrift);
     await step('(a) type-check the TypeScript and React consumers (tsc, skipLibCheck off)', () => typeCheck(project));
     await step('(b) bundle the consumers with Vite', () => bundle(project));
+    await step('package.json: unpkg/jsdelivr, web-types, LICENSE, ./bundle types, exports that ship, ranges', () =>
+      checkPackageFields(pkgDir),
+    );
+    await step("require('rensei-session-list') in Node (the default condition)", () => checkRequire(project));
+    await step('the editor files (VS Code, JetBrains) against their vendored JSON schemas', () =>
+      checkEditorFiles(pkgDir),
+    );
+    await step(`one Lit: the host's lit@${HOST_LIT} serves the package too, nothing nested`, () =>
+      checkOneLit(project, HOST_LIT),
+    );
+    await step('the installed package server-renders with @lit-labs/ssr', () => checkServerRender(project));
+    await step('the Vue 3 guide compiles (@vue/compiler-sfc, isCustomElement, .prop, @session-select)', () =>
+      compileVue(project),
+    );
+    await step('the Svelte 5 guide compiles (svelte/compiler), no warnings', () => compileSvelte(project));
+    await step('the Angular guide compiles (ngc, strict templates, CUSTOM_ELEMENTS_SCHEMA)', () =>
+      compileAngular(project),
+    );
+    await step('the shipped JSX types for React 19, Preact and Solid (tsc, lines that must fail)', () =>
+      checkJsxTypes(project),
+    );
 
     server = await serve({
       '/plain/': join(project, 'plain'),

@@ -66,6 +66,9 @@ export async function checkVanilla(browser: Browser, origin: string): Promise<nu
   const data = await page.evaluate(() => ({ ...document.body.dataset }));
   assert(data.pickedIsEvent === 'true', 'the event is not a SessionSelectEvent');
   assert(Number(data.total) > 0, `sessions-load said total=${data.total}`);
+  // One Lit on the page: each copy of lit-html adds its version here (production builds too).
+  const lits = await page.evaluate(() => (window as { litHtmlVersions?: string[] }).litHtmlVersions ?? []);
+  assert(lits.length === 1, `${lits.length} copies of Lit loaded: ${lits.join(', ')}`);
   noProblems(problems);
   await page.close();
   return rows;

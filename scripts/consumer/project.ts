@@ -30,11 +30,21 @@ export async function packTarball(work: string): Promise<string> {
     'dist/element.d.ts',
     'dist/events.d.ts',
     'dist/rensei-session-list.bundle.js',
+    'LICENSE',
+    'dist/editors/vscode.html-custom-data.json',
+    'dist/editors/vscode.css-custom-data.json',
+    'dist/editors/web-types.json',
+    'dist/types/react.d.ts',
+    'dist/types/preact.d.ts',
+    'dist/types/solid.d.ts',
   ]) {
     assert(files.includes(needed), `the tarball lacks ${needed}`);
   }
   const strays = files.filter((path) => /^(src|test|mock|demo|scripts|bench|examples)\//.test(path));
   assert(strays.length === 0, `the tarball ships sources: ${strays.slice(0, 5).join(', ')}`);
+  // Source maps stay out: they were 615 KB of an 880 KB tarball (the build keeps them for its tools).
+  const maps = files.filter((path) => path.endsWith('.map'));
+  assert(maps.length === 0, `the tarball ships source maps: ${maps.slice(0, 3).join(', ')}`);
   return join(work, info.filename);
 }
 
@@ -46,7 +56,17 @@ async function checkFixtureKey(): Promise<void> {
   }
 }
 
-/** Lays the project out in `dir` and installs the tarball, with TypeScript, Vite and React. */
+/**
+ * The host's own Lit: another patch version than the one the repo locks (3.3.3), which the
+ * package's caret range accepts, so npm installs one copy for both.
+ */
+export const HOST_LIT = '3.3.2';
+
+/**
+ * Lays the project out in `dir` and installs the tarball, with TypeScript, Vite and React, the
+ * framework compilers of the guides (Vue, Svelte, Angular), Preact and Solid for their JSX types,
+ * @lit-labs/ssr, and a Lit of the host's own.
+ */
 export async function writeProject(dir: string, tarball: string): Promise<void> {
   await checkFixtureKey();
   const repoPkg = await readJson<{ devDependencies: Record<string, string> }>(join(REPO, 'package.json'));
@@ -103,6 +123,16 @@ export async function writeProject(dir: string, tarball: string): Promise<void> 
       pin('react-dom'),
       pin('@types/react'),
       pin('@types/react-dom'),
+      pin('@vue/compiler-sfc'),
+      pin('svelte'),
+      pin('@angular/core'),
+      pin('@angular/compiler'),
+      pin('@angular/compiler-cli'),
+      pin('rxjs'),
+      pin('preact'),
+      pin('solid-js'),
+      pin('@lit-labs/ssr'),
+      `lit@${HOST_LIT}`,
     ],
     dir,
   );

@@ -213,6 +213,8 @@ export async function checkApiPage({ page }: OpenedPage): Promise<void> {
   assert(snippet.includes('status="completed"'), `the snippet misses the status: ${snippet}`);
   assert(snippet.includes('--rensei-color-accent: #ff00aa;'), `the snippet misses the accent: ${snippet}`);
   assert(!snippet.includes('rsk_'), 'the snippet holds a key');
+  const cdn = (await page.locator('#snippet-cdn code').textContent()) ?? '';
+  assert(/rensei-session-list@\d+\.\d+\.\d+\//.test(cdn), `the CDN snippet pins no version: ${cdn}`);
 }
 
 /** From file:// (no service worker), the page says how to serve it instead of failing silently. */

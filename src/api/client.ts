@@ -21,7 +21,8 @@ export type ApiErrorKind =
   | 'not-json'
   | 'invalid' // JSON, but not a session list
   | 'insecure' // refused to send a token over plain HTTP
-  | 'config'; // api-base is not an http(s) URL: nothing was sent, and trying again can't help
+  | 'config' // api-base is not an http(s) URL: nothing was sent, and trying again can't help
+  | 'unsupported'; // the browser lacks what the widget needs (README, "Browser support")
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -232,6 +233,14 @@ export async function fetchSessionsPage(
   request: SessionsRequest,
   fetchImpl: typeof fetch = fetch,
 ): Promise<ParsedPage> {
+  // Feature-detected, so an older browser hears why, not a wrong diagnosis (its TypeError would
+  // read as "couldn't reach the API (CORS)").
+  if (!AbortSignal.any) {
+    throw new ApiError(
+      'unsupported',
+      'This browser is too old for this widget. It needs Chrome or Edge 123, Firefox 124 or Safari 17.5, or later.',
+    );
+  }
   let url: URL;
   try {
     url = sessionsUrl(request.apiBase, request.project, request.cursor, request.pageUrl);

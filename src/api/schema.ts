@@ -14,25 +14,11 @@
 import * as z from 'zod/mini';
 
 /*
- * The schemas are zod/mini's core classes (`z.core.$ZodObject`, …), the ones `z.object()` and its
- * siblings subclass. The subclasses add methods this module never calls (`parse`, `parseAsync`,
- * `check`, `clone`, `register`…), and methods on a prototype can't be tree-shaken: they cost the
- * bundle 0.5 KB. The defs are what those functions build; parsing and issues are zod's own, run by
- * `z.safeParse`.
+ * zod/mini's public functions only (no `z.core` classes, no full `zod`): what its docs promise to
+ * keep across 4.x, so `zod` is a caret range a host can share. `z.custom()` aborts its field's
+ * checks on failure; `z.object()` strips unknown keys. A string `error` is the issue's message.
  */
-const custom = <T>(fn: (value: unknown) => boolean, error: z.core.$ZodErrorMap) =>
-  // `abort`, as `z.custom()` sets it: a failed rule ends its field's checks.
-  new z.core.$ZodCustom({ type: 'custom', check: 'custom', fn, abort: true, error }) as z.core.$ZodCustom<T, T>;
-const optional = <T extends z.core.$ZodType>(innerType: T) =>
-  new z.core.$ZodOptional({ type: 'optional', innerType }) as z.core.$ZodOptional<T>;
-const nullable = <T extends z.core.$ZodType>(innerType: T) =>
-  new z.core.$ZodNullable({ type: 'nullable', innerType }) as z.core.$ZodNullable<T>;
-const array = <T extends z.core.$ZodType>(element: T, error: string) =>
-  new z.core.$ZodArray({ type: 'array', element, error: () => error }) as z.core.$ZodArray<T>;
-/** Unknown keys are stripped, as `z.object()` does. */
-const object = <Shape extends z.core.$ZodShape>(shape: Shape, error: string) =>
-  new z.core.$ZodObject({ type: 'object', shape, error: () => error }) as z.core.$ZodObject<Shape, z.core.$strip>;
-
+const custom = <T>(fn: (value: unknown) => boolean, error: z.core.$ZodErrorMap) => z.custom<T>(fn, { error });
 /**
  * One zod schema per field, its rule one function: `rule` says what the value must be ("a
  * string"), or `''` when it is fine. A chain of zod's own types (optional, nullable, string,
@@ -53,7 +39,7 @@ const nonEmptyText = field<string>((value) => (!isText(value) ? 'a string' : val
  * What it must be is never shown (an unreadable field becomes null), so there is no message.
  */
 const optionalField = <T>(read: (value: unknown) => boolean) =>
-  optional(custom<T | null>((value) => value === null || read(value), noMessage));
+  z.optional(custom<T | null>((value) => value === null || read(value), noMessage));
 function noMessage(): string {
   return '';
 }
@@ -100,15 +86,15 @@ const stuckSignalSchema = custom<string | { type: string }>(
   noMessage,
 );
 
-const healthSchema = object(
+const healthSchema = z.object(
   {
     healthStatus: optionalText,
-    stuckSignals: optional(nullable(array(stuckSignalSchema, 'a list of signals'))),
+    stuckSignals: z.optional(z.nullable(z.array(stuckSignalSchema, 'a list of signals'))),
   },
   'an object or null',
 );
 
-export const sessionSchema = object(
+export const sessionSchema = z.object(
   {
     id: nonEmptyText,
     status: nonEmptyText,
@@ -120,7 +106,7 @@ export const sessionSchema = object(
     durationMs: optionalNonNegative,
     durationSeconds: optionalNonNegative,
     costUsd: optionalCost,
-    health: optional(nullable(healthSchema)),
+    health: z.optional(z.nullable(healthSchema)),
   },
   'an object',
 );
@@ -128,15 +114,40 @@ export const sessionSchema = object(
 // Accepts anything, as `z.unknown()` would, without a zod type of its own in the bundle.
 const anything = custom<unknown>(() => true, noMessage);
 /** The cursor is read by `cursorOf`: whatever it is, it never costs the page its rows. */
-const pageOf = <Row extends z.core.$ZodType>(row: Row) =>
-  object({ sessions: array(row, 'an array'), cursor: optional(anything) }, 'a JSON object');
+const pageOf = <Row extends z.ZodMiniType>(row: Row) =>
+  z.object({ sessions: z.array(row, 'an array'), cursor: z.optional(anything) }, 'a JSON object');
 const pageSchema = pageOf(anything);
 /** The page and every row in one parse: a safeParse per row costs more than its row's checks. */
 const validPageSchema = pageOf(sessionSchema);
 
-/** One session as parsed: the contract's fields, unknown ones dropped. */
-export type Session = z.infer<typeof sessionSchema>;
-export type StuckSignal = NonNullable<NonNullable<Session['health']>['stuckSignals']>[number];
+/** A stuck signal as the API sends it: a bare name (`ToolLoopStuck`), or an object with a `type`. */
+export type StuckSignal = string | { type: string };
+
+/** A session's health, as parsed. */
+export interface SessionHealth {
+  healthStatus?: string | null;
+  stuckSignals?: StuckSignal[] | null;
+}
+
+/**
+ * One session as parsed: the contract's fields (§2), unknown ones dropped; a field that was sent
+ * but could not be read is null (`unreadableFields`). Declared here rather than inferred, so the
+ * package's types don't depend on zod's generics; test/types checks that the schema's output is
+ * exactly this.
+ */
+export interface Session {
+  id: string;
+  status: string;
+  issueIdentifier?: string | null;
+  workType?: string | null;
+  provider?: string | null;
+  startedAt?: string | null;
+  completedAt?: string | null;
+  durationMs?: number | null;
+  durationSeconds?: number | null;
+  costUsd?: string | number | null;
+  health?: SessionHealth | null;
+}
 
 /** A row that failed validation: where it stood in the page, and why. */
 export interface RejectedRow {

@@ -355,7 +355,7 @@ export class SessionFeedController implements ReactiveController {
 
   /** How long until the next automatic attempt after a failure, or null for none. */
   #retryDelay(error: ApiError): number | null {
-    if (['auth', 'not-found', 'insecure', 'config'].includes(error.kind)) return null;
+    if (['auth', 'not-found', 'insecure', 'config', 'unsupported'].includes(error.kind)) return null;
     const interval = this.#intervalMs();
     if (error.kind === 'rate-limited') {
       if (interval === 0 && this.#failures > MAX_AUTO_RETRIES) return null;

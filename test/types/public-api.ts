@@ -72,9 +72,9 @@ made.sessions = [];
 const loaded: readonly Session[] = made.sessions;
 seen.push(loaded, made.refresh(), made.loadMore());
 
-// ——— Session is the zod schema's inference ———
+// ——— Session is declared, and the schema's output is exactly it ———
 
-holds<Equal<Session, z.infer<typeof sessionSchema>>>();
+holds<Equal<Session, z.output<typeof sessionSchema>>>();
 holds<Equal<SessionSelectEvent['detail'], SessionSelectDetail>>();
 holds<Equal<SessionSelectDetail['session'], Session>>();
 

@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Session } from '../../api/schema.js';
 import { ClockController } from '../../controllers/clock.js';
 import { SessionFeedController } from '../../controllers/session-feed.js';
@@ -313,8 +313,10 @@ export class RenseiSessionList extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#stops.wanted()) void this.#stops.load();
     if (changed.has('strings')) this.#text = { ...defaultStrings, ...this.strings };
-    // The attribute, else the nearest `lang`, else (both unusable) the browser's.
-    this.#locale = usableLocale(this.locale) ?? usableLocale(this.closest('[lang]')?.getAttribute('lang'));
+    // The attribute, else the nearest `lang`, else (both unusable) the browser's. A server (SSR) has
+    // no tree to look up: the browser finds the `lang` when it takes over.
+    this.#locale =
+      usableLocale(this.locale) ?? (isServer ? undefined : usableLocale(this.closest('[lang]')?.getAttribute('lang')));
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
       this.#feed.reset();
       this.#stops.loaded?.reset();
@@ -423,7 +425,8 @@ export class RenseiSessionList extends LitElement {
       locale: this.#locale,
       now: Date.now(),
       detailUrl: this.detailUrl,
-      baseUrl: document.baseURI,
+      // A server renders no rows (nor has a document).
+      baseUrl: isServer ? '' : document.baseURI,
       selected: this.selected,
       hovered: grid.hoveredId,
       copied: grid.copied,
