@@ -10,7 +10,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'bench/out/', 'coverage/', '.tmp/', 'custom-elements.json', '**/*.d.ts'],
+    ignores: [
+      'dist/',
+      'build/',
+      'node_modules/',
+      'bench/out/',
+      'coverage/',
+      '.tmp/',
+      'custom-elements.json',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -89,7 +89,8 @@ const FAULTS: FaultButton[] = [
 const status = $('#fault-status');
 
 async function control(body: unknown) {
-  const response = await fetch('/__mock/control', {
+  // Relative: the hosted playground serves the mock from its own folder, on any sub-path.
+  const response = await fetch(new URL('__mock/control', document.baseURI), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),

@@ -1,7 +1,9 @@
 // Simulated time. The fleet lives in simulated milliseconds counted from the moment the simulation
-// started (negative for the history that existed before). What the API sends is wall-clock time, so
-// a widget counting a duration up live agrees with the server: at speed 30, a simulated half hour
-// takes one real minute and shows as one minute.
+// started (negative for the history that existed before). What the API sends is simulated time
+// anchored at now: the simulated present is stamped as the wall clock's present, and every other
+// instant as that far before it in simulated time. So a 20-minute run shows as 20 minutes at any
+// speed, and a working session's `startedAt` moves back `speed` times faster than the clock between
+// two answers (a widget counting it up live catches up at the next refresh).
 
 export class SimClock {
   private readonly startedAtWall: number;
@@ -24,14 +26,9 @@ export class SimClock {
     return (this.wallTime() - this.startedAtWall) * this.speed;
   }
 
-  /** The wall-clock instant (epoch ms) of a simulated instant. */
-  wallOf(simTime: number): number {
-    return Math.round(this.startedAtWall + simTime / this.speed);
-  }
-
-  /** The wall-clock length of a simulated span. */
-  wallSpan(simSpan: number): number {
-    return Math.round(simSpan / this.speed);
+  /** The epoch ms a simulated instant is stamped with, as of `simNow`: `simNow` itself is the wall clock's now. */
+  stampOf(simTime: number, simNow: number): number {
+    return Math.round(this.wallTime() - (simNow - simTime));
   }
 
   /** Skips ahead by `wallMs` of wall-clock time (simulated time moves `speed` times as far). */

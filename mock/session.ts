@@ -64,6 +64,13 @@ const SCENARIO_WEIGHTS: Readonly<Record<Scenario, number>> = {
 const WORK_TYPES = { development: 55, qa: 15, research: 15, coordination: 10, refinement: 5 };
 const PROVIDERS = { e2b: 35, modal: 20, local: 20, vercel: 15, daytona: 10 };
 const AGENT_MODELS = { 'claude-sonnet-4-5': 50, 'claude-opus-4-1': 20, 'gpt-5-codex': 20, 'gemini-2.5-pro': 10 };
+/** Estimated USD per simulated minute of work, by model: a short run costs cents, a long one on a big model tens of dollars. */
+const COST_PER_MINUTE_USD: Readonly<Record<string, readonly [number, number]>> = {
+  'claude-sonnet-4-5': [0.03, 0.12],
+  'claude-opus-4-1': [0.12, 0.45],
+  'gpt-5-codex': [0.02, 0.1],
+  'gemini-2.5-pro': [0.02, 0.08],
+};
 const PRODUCTIVE_TOOLS = ['read_file', 'edit_file', 'grep', 'run_tests', 'bash', 'list_dir', 'git_diff', 'web_fetch'];
 const LOOPING_TOOLS = ['run_tests', 'read_file', 'bash', 'grep'];
 
@@ -80,7 +87,7 @@ function dispatchedTiming(random: Random, scenario: Scenario, dispatchedAt: numb
   const plain = { dispatchedAt, heartbeatGap: null, toolLoop: null };
   switch (scenario) {
     case 'long-run': {
-      const endedAt = dispatchedAt + minutes(random, 55, 120);
+      const endedAt = dispatchedAt + minutes(random, 55, 180);
       return { ...plain, endedAt, outcome: chance(random, 0.85) ? 'completed' : 'stopped' };
     }
     case 'heartbeat-gap': {
@@ -103,7 +110,8 @@ function dispatchedTiming(random: Random, scenario: Scenario, dispatchedAt: numb
     default:
       return {
         ...plain,
-        endedAt: dispatchedAt + minutes(random, 3, 35),
+        // Under the 45-minute SLA, so a healthy run never shows as long-running.
+        endedAt: dispatchedAt + minutes(random, 2, 40),
         outcome: weighted(random, { completed: 85, failed: 10, stopped: 5 }),
       };
   }
@@ -142,18 +150,24 @@ export function scriptSession(hash: number, index: number, arrivedAt: number, is
   const random = mulberry32(hash);
   const scenario = weighted(random, SCENARIO_WEIGHTS);
   const workType = weighted(random, WORK_TYPES);
+  const issue = issueIdentifier(random, issuePrefix, index, workType);
+  const provider = weighted(random, PROVIDERS);
+  const agentModel = weighted(random, AGENT_MODELS);
+  const heartbeatEveryMs = seconds(random, 20, 40);
+  const toolCallEveryMs = seconds(random, 10, 60);
+  const [cheapest, dearest] = COST_PER_MINUTE_USD[agentModel];
   return {
     id: sessionIdOf(hash),
     hash,
     scenario,
     workType,
-    issueIdentifier: issueIdentifier(random, issuePrefix, index, workType),
-    provider: weighted(random, PROVIDERS),
-    agentModel: weighted(random, AGENT_MODELS),
+    issueIdentifier: issue,
+    provider,
+    agentModel,
     arrivedAt,
-    heartbeatEveryMs: seconds(random, 20, 40),
-    toolCallEveryMs: seconds(random, 10, 60),
-    costPerMinuteUsd: between(random, 0.008, 0.05),
+    heartbeatEveryMs,
+    toolCallEveryMs,
+    costPerMinuteUsd: between(random, cheapest, dearest),
     ...timing(random, scenario, arrivedAt),
   };
 }

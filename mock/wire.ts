@@ -36,8 +36,8 @@ export interface WireContext {
   durationField: DurationField;
   /** The simulated present. */
   simNow: number;
-  /** Turns simulated times into the wall-clock times the API sends. */
-  clock: Pick<SimClock, 'wallOf' | 'wallSpan'>;
+  /** Turns simulated instants into the times the API sends (simulated time, anchored at now). */
+  clock: Pick<SimClock, 'stampOf'>;
 }
 
 /** quirk → [slot, outOf]: a coin per session and quirk, true for about 1 session in `outOf`. */
@@ -48,7 +48,8 @@ function hasQuirk(state: SessionState, quirk: keyof typeof QUIRKS): boolean {
   return hashInts(state.script.hash, SEED_STREAMS.quirk, slot) % outOf === 0;
 }
 
-const iso = (context: WireContext, simTime: number) => new Date(context.clock.wallOf(simTime)).toISOString();
+const iso = (context: WireContext, simTime: number) =>
+  new Date(context.clock.stampOf(simTime, context.simNow)).toISOString();
 
 /** `null`, or nothing at all when this session leaves empty fields out. */
 function empty(state: SessionState): null | undefined {
@@ -64,7 +65,8 @@ function wireEnd(state: SessionState, context: WireContext): WireEnd {
   }
   // These deployments send a duration only once there is a final one; a live one is counted from startedAt.
   if (startedAt === null || completedAt === null) return {};
-  const span = context.clock.wallSpan(completedAt - startedAt);
+  // Simulated time: the span the run lasted, as the timestamps say.
+  const span = completedAt - startedAt;
   return context.durationField === 'durationMs' ? { durationMs: span } : { durationSeconds: span / 1000 };
 }
 

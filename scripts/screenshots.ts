@@ -66,6 +66,13 @@ try {
 
   const narrow = await open('light', 400);
   await shot(narrow, '#main-list', 'narrow.png');
+
+  // The API page: knobs beside a live element, what the playground (npm run build:site) opens on.
+  const api = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  await api.goto(`${origin}/api.html`);
+  await api.waitForTimeout(2500);
+  await api.screenshot({ path: 'docs/api.png', animations: 'disabled' });
+  console.log('docs/api.png');
 } finally {
   await browser.close();
   await server.close();
