@@ -4,8 +4,10 @@
  * handlers to the grid and renders from the getters; activating a row is the element's (it fires
  * `session-select`), so it comes in as a callback.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SessionRow } from '../../model/session-row.js';
+import type { SessionListStrings } from '../../strings.js';
+import { renderHeader } from './columns.js';
 import { controlsIn, stepControl } from './grid-controls.js';
 import { innerControl, nextIndex, pageSize, rowOf } from './grid-navigation.js';
 import type { Copied } from './row-content.js';
@@ -71,6 +73,35 @@ export class GridController implements ReactiveController {
     if (!changed) return;
     change();
     this.#host.requestUpdate();
+  }
+
+  /**
+   * The grid's frame for `count` rows: its role and names, the handlers, the header (with `check`,
+   * the check-all box, when actions are on) and the row group the rows controller writes into.
+   */
+  frame(
+    count: number,
+    t: SessionListStrings,
+    busy: boolean,
+    check: TemplateResult | undefined,
+    className: string,
+  ): TemplateResult {
+    return html`<div
+      role="grid"
+      part="grid"
+      class=${className}
+      aria-label=${t.listLabel}
+      aria-rowcount=${count + 1}
+      aria-busy=${busy ? 'true' : 'false'}
+      @click=${this.onClick}
+      @keydown=${this.onKeyDown}
+      @focusin=${this.onFocusIn}
+      @pointerover=${this.onPointerOver}
+      @pointerleave=${this.onPointerLeave}
+    >
+      <div class="header-group" role="rowgroup">${renderHeader(t, check)}</div>
+      <div class="rows" role="rowgroup"></div>
+    </div>`;
   }
 
   /** A row (or a control in it) has focus: new rows must wait, so a refresh never moves it away. */

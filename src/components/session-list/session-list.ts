@@ -13,23 +13,13 @@ import { detailHref } from '../../model/detail-link.js';
 import { readFiltersFromUrl, withFiltersInUrl } from '../../model/url-filters.js';
 import { defineElement, TAG_NAME } from '../../registration.js';
 import { defaultStrings, type SessionListStrings } from '../../strings.js';
-import { renderHeader } from './columns.js';
 import { GridController } from './grid-controller.js';
 import { HealthNames, rowContent, type RowContext } from './row-content.js';
 import { RowsController } from './rows-controller.js';
 import { Announcer } from './announcer.js';
 import { styles } from './session-list.styles.js';
 import { StopLoader } from './stop-loader.js';
-import {
-  renderEmptyProject,
-  renderError,
-  renderFilteredEmpty,
-  renderFooter,
-  renderLoading,
-  renderNewSessions,
-  renderNotices,
-  type ListContext,
-} from './states.js';
+import { renderBody, renderFooter, renderNewSessions, renderNotices, type ListContext } from './states.js';
 import { renderToolbar } from './toolbar.js';
 
 declare const __RENSEI_VERSION__: string;
@@ -393,27 +383,11 @@ export class RenseiSessionList extends LitElement {
         extra: this.#stops.shown?.toolbar(),
       })}
       ${renderNotices(context)}
-      <div class="scroller" part="scroller">${renderNewSessions(context)} ${this.#renderBody(context)}</div>
+      <div class="scroller" part="scroller">
+        ${renderNewSessions(context)} ${renderBody(context, (rows) => this.#renderGrid(rows))}
+      </div>
       ${renderFooter(context)} ${this.#stops.shown?.dialog()}
     </div>`;
-  }
-
-  #renderBody(context: ListContext): TemplateResult {
-    const feed = this.#feed;
-    if (feed.isEmpty) {
-      // The grid's frame and header are built while the answer is on its way, not after it lands.
-      const loading = () => html`${this.#renderGrid([])}${renderLoading(context.t)}`;
-      const failed = () => (feed.failure || feed.rejected.length > 0 ? renderError(context) : null);
-      return feed.render({
-        initial: loading,
-        pending: () => failed() ?? loading(),
-        error: () => failed() ?? loading(),
-        // Every row of the answer was rejected: nothing to show, and "no sessions yet" would be untrue.
-        complete: () => failed() ?? (feed.updatedAt === null ? loading() : renderEmptyProject(context)),
-      });
-    }
-    const { rows } = context.view;
-    return rows.length === 0 ? renderFilteredEmpty(context) : this.#renderGrid(rows);
   }
 
   #renderGrid(rows: readonly SessionRow[]): TemplateResult {
@@ -435,21 +409,6 @@ export class RenseiSessionList extends LitElement {
       actions: stops ?? null,
     };
     this.#rows.show(rows, grid.focusedId, (row, index, tabStop) => rowContent(row, index, tabStop, rowContext));
-    return html`<div
-      role="grid"
-      part="grid"
-      class=${stops ? 'acts' : ''}
-      aria-label=${t.listLabel}
-      aria-rowcount=${rows.length + 1}
-      aria-busy=${this.#feed.pending ? 'true' : 'false'}
-      @click=${grid.onClick}
-      @keydown=${grid.onKeyDown}
-      @focusin=${grid.onFocusIn}
-      @pointerover=${grid.onPointerOver}
-      @pointerleave=${grid.onPointerLeave}
-    >
-      <div class="header-group" role="rowgroup">${renderHeader(t, stops?.checkAll())}</div>
-      <div class="rows" role="rowgroup"></div>
-    </div>`;
+    return grid.frame(rows.length, t, this.#feed.pending, stops?.checkAll(), stops ? 'acts' : '');
   }
 }

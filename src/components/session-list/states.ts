@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SessionFeedController } from '../../controllers/session-feed.js';
 import { hasActiveFilters, isHealthFilter, type SessionFilters } from '../../model/filter.js';
 import { formatCost, formatCount } from '../../model/format.js';
+import type { SessionRow } from '../../model/session-row.js';
 import type { SessionView } from '../../model/session-view.js';
 import type { SessionListStrings } from '../../strings.js';
 import { healthLabel } from './toolbar.js';
@@ -77,6 +78,31 @@ export function renderNewSessions({ feed, t, locale, showNew }: ListContext): Te
       ${t.newSessions(held, formatCount(held, locale))}
     </button>
   </div>`;
+}
+
+/**
+ * The body under the toolbar: the rows (`grid`), or the state that stands for them. With nothing
+ * loaded it follows the request (`@lit/task`'s states): loading, the error, or empty; the grid's
+ * frame and header are built while the first answer is on its way, not after it lands.
+ */
+export function renderBody(
+  context: ListContext,
+  grid: (rows: readonly SessionRow[]) => TemplateResult,
+): TemplateResult {
+  const { feed, t } = context;
+  if (!feed.isEmpty) {
+    const { rows } = context.view;
+    return rows.length === 0 ? renderFilteredEmpty(context) : grid(rows);
+  }
+  const loading = () => html`${grid([])}${renderLoading(t)}`;
+  // Every row of the answer was rejected: nothing to show, and "no sessions yet" would be untrue.
+  const failed = () => (feed.failure || feed.rejected.length > 0 ? renderError(context) : null);
+  return feed.render({
+    initial: loading,
+    pending: () => failed() ?? loading(),
+    error: () => failed() ?? loading(),
+    complete: () => failed() ?? (feed.updatedAt === null ? loading() : renderEmptyProject(context)),
+  });
 }
 
 export function renderLoading(t: SessionListStrings): TemplateResult {
