@@ -4,7 +4,8 @@
  * redacted). Never throws: every outcome is a `StopResult` whose message a person can act on and
  * which never holds the token.
  */
-import { DEFAULT_TIMEOUT_MS, isSafeForToken, serverSaid, sessionsUrl } from './client.js';
+import { DEFAULT_TIMEOUT_MS, isSafeForToken, sessionsUrl } from './client.js';
+import { serverSaid } from './server-said.js';
 import { isDotSegment } from '../model/detail-link.js';
 
 export interface StopResult {

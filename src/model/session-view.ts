@@ -63,9 +63,4 @@ export class SessionView {
   get statusOptions(): StatusOption[] {
     return withSelectedStatus(this.#statusOptions, this.#query.status);
   }
-
-  /** Where the row with `id` stands in `rows`, or -1. */
-  indexOf(id: string): number {
-    return this.#rows.findIndex((row) => row.id === id);
-  }
 }
