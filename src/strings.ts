@@ -90,6 +90,16 @@ export const defaultStrings = {
   rejectedRows: (count: number, formatted: string, reason: string): string =>
     `${formatted} ${sessions(count)} in the last answer could not be shown (${reason}).`,
   errorTitle: 'Sessions could not be loaded',
+  sinceFilterLabel: 'Started',
+  sinceName: (since: string): string =>
+    ({ '': 'Any time', '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days' })[since] ?? since,
+  badSince: (since: string): string => `“${since}” is not a time range (try 24h or 2026-06-01): showing all.`,
+  rangePartial: (loaded: string): string => `The range is only partly loaded (${loaded} sessions).`,
+  summaryBlocking: (count: string): string => `Blocking: ${count}`,
+  summaryAttention: (count: string): string => `Needs attention: ${count}`,
+  summaryCost: (cost: string): string => `Total ${cost}`,
+  summaryCostAtLeast: (cost: string, unknown: string): string => `Total at least ${cost}, ${unknown} unknown`,
+  exportCsv: 'Export CSV',
   // Actions (`actions="stop"`): a session is named by its identifier, else its id.
   rowCheck: (name: string): string => `Select ${name}`,
   checkAll: (count: number, formatted: string): string => `Select all ${formatted} ${sessions(count)} in view`,

@@ -19,7 +19,7 @@ export interface SessionRow {
   readonly fetchedAt: number;
 }
 
-function timeOf(iso: string | null | undefined): number | null {
+export function timeOf(iso: string | null | undefined): number | null {
   if (!iso) return null;
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? null : ms;

@@ -4,6 +4,8 @@
  * it is written into the cells is row-view.ts.)
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ariaSort, SORT_KEYS, type Sort } from '../../model/sort.js';
 import type { SessionListStrings } from '../../strings.js';
 
 interface Column {
@@ -14,6 +16,8 @@ interface Column {
   readonly numeric?: boolean;
   /** The header's word is for assistive technology only (the dot column). */
   readonly hiddenLabel?: boolean;
+  /** The cell's part names the column too (`cell duration`). */
+  readonly named?: boolean;
   /** The static elements inside the cell, as `[class, part, role]`. */
   readonly inner?: readonly (readonly [className: string, part: string, role?: string])[];
 }
@@ -32,19 +36,41 @@ export const COLUMNS: readonly Column[] = [
       ['visually-hidden', ''],
     ],
   },
-  { id: 'duration', label: (t) => t.columnDuration, numeric: true },
-  { id: 'cost', label: (t) => t.columnCost, numeric: true },
+  { id: 'duration', label: (t) => t.columnDuration, numeric: true, named: true },
+  { id: 'cost', label: (t) => t.columnCost, numeric: true, named: true },
 ];
 
 const cellClass = (column: Column): string => `cell c-${column.id}${column.numeric ? ' num' : ''}`;
 
-/** The header row; `lead`, when given, is a first cell of its own (check-all, with actions on). */
-export function renderHeader(t: SessionListStrings, lead?: TemplateResult): TemplateResult {
+/**
+ * The header row; each sortable column's header holds a sort button (`onSort` reads its
+ * `data-sort`); `lead`, when given, is a first cell of its own (check-all, with actions on).
+ */
+export function renderHeader(
+  t: SessionListStrings,
+  sort: Sort | null,
+  onSort: (event: Event) => void,
+  lead?: TemplateResult,
+): TemplateResult {
   return html`<div class="row header" role="row" part="header" aria-rowindex="1">
     ${lead ?? nothing}${COLUMNS.map((column) => {
-      const label = column.label(t);
-      return html`<span role="columnheader" class=${cellClass(column)}
-        >${column.hiddenLabel ? html`<span class="visually-hidden">${label}</span>` : label}</span
+      const text = column.label(t);
+      const label = column.hiddenLabel ? html`<span class="visually-hidden">${text}</span>` : text;
+      return html`<span role="columnheader" class=${cellClass(column)} aria-sort=${ifDefined(ariaSort(sort, column.id))}
+        >${
+          (SORT_KEYS as readonly string[]).includes(column.id)
+            ? html`<button
+                type="button"
+                class="sort"
+                part="sort-button"
+                data-sort=${column.id}
+                tabindex="-1"
+                @click=${onSort}
+              >
+                ${label}
+              </button>`
+            : label
+        }</span
       >`;
     })}
   </div>`;
@@ -68,7 +94,8 @@ export function newRowElement(): HTMLElement {
   if (!prototype) {
     prototype = element('div', 'row', 'row', 'row');
     for (const column of COLUMNS) {
-      const cell = prototype.appendChild(element('span', cellClass(column), 'cell', 'gridcell'));
+      const part = column.named ? `cell ${column.id}` : 'cell';
+      const cell = prototype.appendChild(element('span', cellClass(column), part, 'gridcell'));
       for (const [className, part, role] of column.inner ?? []) cell.append(element('span', className, part, role));
     }
   }

@@ -1,18 +1,29 @@
-import { html, isServer, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  html,
+  isServer,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import type { Session } from '../../api/schema.js';
 import { ClockController } from '../../controllers/clock.js';
+import { RangeCoverage } from '../../controllers/range-coverage.js';
 import { SessionFeedController } from '../../controllers/session-feed.js';
 import type { StopResult } from '../../api/stop.js';
 import { FilterChangeEvent, SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
-import type { SessionFilters } from '../../model/filter.js';
 import { warmFormatters } from '../../model/format.js';
 import { usableLocale } from '../../model/intl.js';
 import { isTicking, type SessionRow } from '../../model/session-row.js';
+import { csvFileName, toCsv } from '../../model/csv.js';
 import { SessionView } from '../../model/session-view.js';
+import { nextSort, parseSort } from '../../model/sort.js';
 import { detailHref } from '../../model/detail-link.js';
-import { readFiltersFromUrl, withFiltersInUrl } from '../../model/url-filters.js';
+import { readFiltersFromUrl, withFiltersInUrl, type UrlState } from '../../model/url-filters.js';
 import { defineElement, TAG_NAME } from '../../registration.js';
 import { defaultStrings, type SessionListStrings } from '../../strings.js';
+import { renderHeader } from './columns.js';
 import { GridController } from './grid-controller.js';
 import { HealthNames, rowContent, type RowContext } from './row-content.js';
 import { RowsController } from './rows-controller.js';
@@ -21,8 +32,12 @@ import { styles } from './session-list.styles.js';
 import { StopLoader } from './stop-loader.js';
 import { renderBody, renderFooter, renderNewSessions, renderNotices, type ListContext } from './states.js';
 import { renderToolbar } from './toolbar.js';
+import { downloadCsv, renderRangeNotices, renderSummary, renderTriageControls, type TriageState } from './triage.js';
+import { PlaceHolder } from './place-holder.js';
 
 declare const __RENSEI_VERSION__: string;
+
+const URL_KEYS = ['status', 'search', 'health', 'sort', 'since'] as const;
 
 /**
  * A live, filterable list of one Rensei project's agent sessions, with health at a glance.
@@ -38,7 +53,7 @@ declare const __RENSEI_VERSION__: string;
  * @fires {CustomEvent<{ session: Session }>} session-select - A row was activated (a `SessionSelectEvent`). Cancelable: cancelling keeps the row from being marked selected (and a detail link from being followed).
  * @fires {CustomEvent<{ request: FeedRequestKind; added: string[]; updated: string[]; held: string[]; total: number; hasMore: boolean; rejected: number }>} sessions-load - A page or refresh was merged (a `SessionsLoadEvent`).
  * @fires {CustomEvent<{ kind: ApiErrorKind; status: number | null; message: string; request: FeedRequestKind; retryInMs: number | null }>} sessions-error - A request failed; rows on screen stay (a `SessionsErrorEvent`).
- * @fires {CustomEvent<{ status: string; search: string; health: string }>} filter-change - A person changed the filters, like a native `change`; host-set filters fire nothing (a `FilterChangeEvent`).
+ * @fires {CustomEvent<{ status: string; search: string; health: string; sort: string; since: string }>} filter-change - A person changed the filters, the sort or the range, like a native `change`; host-set ones fire nothing (a `FilterChangeEvent`).
  * @fires {CustomEvent<{ sessions: Session[] }>} sessions-stop - A person asked to stop these sessions (with `actions="stop"`); nothing is sent yet (a `SessionsStopEvent`). Cancelable: cancelling sends nothing and opens no confirmation (confirm your own way, then call `stop(ids)`).
  * @fires {CustomEvent<{ results: StopResult[] }>} sessions-stopped - Every answer of a stop is in, one `{ id, ok, status, message }` per id (a `SessionsStoppedEvent`).
  *
@@ -50,6 +65,10 @@ declare const __RENSEI_VERSION__: string;
  * @csspart status-filter - The native `<select>` of statuses, with counts.
  * @csspart search - The native `<input type="search">` for the identifier prefix.
  * @csspart health-filter - The native `<select>` of health views (all, needs attention, blocking).
+ * @csspart since-filter - The native `<select>` of time ranges (any time, 1h, 24h, 7d, or the host's value).
+ * @csspart export - The button that downloads the view as CSV (`toCsv()`, with a UTF-8 byte order mark).
+ * @csspart summary - Health at a glance above the rows: the counts, and the total cost of the rows shown.
+ * @csspart summary-item - A count in the summary, a button that sets `health` to its `data-health` (`blocking`, `attention`).
  * @csspart updated - When the list was last updated.
  * @csspart notice - A non-blocking notice above rows that stay on screen.
  * @csspart notice-action - The control inside a notice that tries again.
@@ -57,6 +76,7 @@ declare const __RENSEI_VERSION__: string;
  * @csspart scroller - The scrolling area (scrolls itself when the host gives the element a height).
  * @csspart grid - The ARIA grid.
  * @csspart header - The column header row.
+ * @csspart sort-button - The button in a sortable column's header; carries `data-sort="<key>"`. Click: sort, reverse, API order.
  * @csspart row - One per rendered session row; carries `data-session-id`.
  * @csspart cell - Every cell of a row.
  * @csspart health-dot - The health dot; carries `data-health="green|yellow|red|unknown"`.
@@ -64,6 +84,8 @@ declare const __RENSEI_VERSION__: string;
  * @csspart identifier - The issue identifier; a link (`<a href>`) when `detail-url` is set.
  * @csspart copy - The button that copies the session id (shown on row hover and focus).
  * @csspart started - When the session was claimed, relative; the absolute time is in its tooltip.
+ * @csspart duration - The duration cell (also a `cell`).
+ * @csspart cost - The cost cell (also a `cell`).
  * @csspart status-badge - The status word; carries `data-status`.
  * @csspart not-live - The marker on a working row that live refresh does not cover.
  * @csspart loading - The state shown while the first page loads.
@@ -111,6 +133,8 @@ export class RenseiSessionList extends LitElement {
       status: { reflect: true },
       search: { reflect: true },
       health: { reflect: true },
+      sort: { reflect: true },
+      since: { reflect: true },
       refreshInterval: { type: Number, attribute: 'refresh-interval' },
       timeout: { type: Number },
       selected: { reflect: true },
@@ -154,6 +178,18 @@ export class RenseiSessionList extends LitElement {
   /** Health filter: `""` = all, `attention` = yellow and red, `blocking` = red. */
   health = '';
 
+  /**
+   * Sort key: `health`, `identifier`, `status`, `started`, `duration` or `cost`, `-` first to
+   * reverse its natural direction; `""` keeps the API's order. Ties keep the API's order.
+   */
+  sort = '';
+
+  /**
+   * Time range: `30m`, `24h`, `7d` back from now, or an ISO 8601 date or date-time; `""` = none.
+   * The widget loads pages by itself until the range is covered (at most 20 for one value).
+   */
+  since = '';
+
   /** Seconds between live refreshes (fractions allowed); 0 turns live refresh off. */
   refreshInterval = 15;
 
@@ -175,7 +211,7 @@ export class RenseiSessionList extends LitElement {
    */
   detailUrl = '';
 
-  /** Mirror `status`, `search` and `health` into the page's query string, and read them back on load. */
+  /** Mirror `status`, `search`, `health`, `sort` and `since` into the page's query string, and read them back on load. */
   syncUrl = false;
 
   /** Prefix of the query parameters `sync-url` writes (`rensei-status`, …), so two widgets don't collide. */
@@ -224,6 +260,7 @@ export class RenseiSessionList extends LitElement {
     toggle: (id) => !!this.#stops.shown?.toggle(id),
   });
 
+  readonly #coverage = new RangeCoverage(this, this.#feed);
   /** Stopping: a chunk of its own, loaded once `actions` asks for it or `stop()` is called. */
   readonly #stops: StopLoader = new StopLoader(
     this,
@@ -239,6 +276,7 @@ export class RenseiSessionList extends LitElement {
   );
 
   readonly #sessionView = new SessionView();
+  readonly #place = new PlaceHolder(this.#rows.window);
   readonly #healthNames = new HealthNames();
 
   /** The words and locale of the current render: resolved once per render, not once per row. */
@@ -251,7 +289,11 @@ export class RenseiSessionList extends LitElement {
     this.addController(
       new ClockController(
         this,
-        () => !!this.#feed.failure?.retryAt || this.#rows.shown.some((row) => isTicking(row) && this.#feed.isLive(row)),
+        // (A relative range ticks too: its oldest row leaves the view as the clock passes its start.)
+        () =>
+          !!this.#feed.failure?.retryAt ||
+          this.#view.ageOutAt !== null ||
+          this.#rows.shown.some((row) => isTicking(row) && this.#feed.isLive(row)),
       ),
     );
   }
@@ -272,6 +314,14 @@ export class RenseiSessionList extends LitElement {
   }
 
   /**
+   * The current view as CSV (RFC 4180, CRLF line ends): every row that passes the filters and the
+   * range, in the order shown, not only the rows on screen. See the README for the columns.
+   */
+  toCsv(): string {
+    return toCsv(this.#view.rows, Date.now());
+  }
+
+  /**
    * Stops these sessions now, without asking (the host has asked) and without `sessions-stop`,
    * whatever `actions` says: at most 4 requests at once. Ids not loaded, ended, in flight or a dot
    * segment are not sent (`ok: false, status: null`). Fires `sessions-stopped` when all are in.
@@ -280,8 +330,8 @@ export class RenseiSessionList extends LitElement {
     return this.#stops.load().then((stops) => stops.stop(ids));
   }
 
-  get #filters(): SessionFilters {
-    return { status: this.status, search: this.search, health: this.health };
+  get #filters(): UrlState {
+    return { status: this.status, search: this.search, health: this.health, sort: this.sort, since: this.since };
   }
 
   /** The rows that pass the filters: one pass per change of rows or filters, however often this renders. */
@@ -308,6 +358,7 @@ export class RenseiSessionList extends LitElement {
     this.#locale =
       usableLocale(this.locale) ?? (isServer ? undefined : usableLocale(this.closest('[lang]')?.getAttribute('lang')));
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
+      this.#coverage.reset();
       this.#feed.reset();
       this.#stops.loaded?.reset();
     } else if (changed.has('refreshInterval')) {
@@ -316,7 +367,8 @@ export class RenseiSessionList extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.syncUrl && (changed.has('status') || changed.has('search') || changed.has('health'))) {
+    this.#coverage.follow(this.since);
+    if (this.syncUrl && URL_KEYS.some((name) => changed.has(name))) {
       const href = withFiltersInUrl(location.href, this.#filters, this.urlParamPrefix);
       // Keep the history entry and its state: a single-page app's router must not notice.
       if (href !== location.href) history.replaceState(history.state, '', href);
@@ -326,12 +378,15 @@ export class RenseiSessionList extends LitElement {
   // ——— interaction ———
 
   /** A person changed the filters: apply, and tell the host (host-set filters fire nothing, like `change`). */
-  #setFilters(filters: Partial<SessionFilters>): void {
+  #setFilters(filters: Partial<UrlState>): void {
     Object.assign(this, filters);
     this.dispatchEvent(new FilterChangeEvent(this.#filters));
   }
 
-  /** The status and health selects and the search field: each control is named after its filter. */
+  readonly #onSort = (event: Event): void =>
+    this.#setFilters({ sort: nextSort(this.sort, (event.currentTarget as HTMLElement).dataset.sort!) });
+
+  /** The status, health and range selects and the search field: each control is named after its filter. */
   readonly #onFilterInput = (event: Event): void => {
     const { name, value } = event.target as HTMLInputElement;
     this.#setFilters({ [name]: value });
@@ -359,7 +414,7 @@ export class RenseiSessionList extends LitElement {
       filters: this.#filters,
       retry: () => void this.#feed.retry(),
       loadMore: () => void this.loadMore(),
-      clearFilters: () => this.#setFilters({ status: '', search: '', health: '' }),
+      clearFilters: () => this.#setFilters({ status: '', search: '', health: '', since: '' }),
       showNew: () => {
         this.#feed.showPending();
         this.#rows.window.scrollToTop();
@@ -370,6 +425,13 @@ export class RenseiSessionList extends LitElement {
   protected override render(): TemplateResult {
     const context = this.#context();
     const copied = this.#grid.copied;
+    const triage: TriageState = {
+      ...context,
+      partial: this.#coverage.partial,
+      onInput: this.#onFilterInput,
+      setHealth: (health) => this.#setFilters({ health }),
+      exportCsv: () => downloadCsv(this.toCsv(), csvFileName(this.project, Date.now())),
+    };
     return html`<div class="root" part="base">
       <span class="visually-hidden" role="status"
         >${copied ? (copied.ok ? context.t.copied : context.t.copyFailed) : ''}</span
@@ -380,9 +442,10 @@ export class RenseiSessionList extends LitElement {
         statusOptions: context.view.statusOptions,
         updatedAt: this.#feed.updatedAt,
         onInput: this.#onFilterInput,
-        extra: this.#stops.shown?.toolbar(),
+        extra: html`${renderTriageControls(triage)} ${context.feed.isEmpty ? '' : renderSummary(triage)}
+        ${this.#stops.shown?.toolbar() ?? nothing}`,
       })}
-      ${renderNotices(context)}
+      ${renderNotices(context)} ${renderRangeNotices(triage)}
       <div class="scroller" part="scroller">
         ${renderNewSessions(context)} ${renderBody(context, (rows) => this.#renderGrid(rows))}
       </div>
@@ -393,6 +456,11 @@ export class RenseiSessionList extends LitElement {
   #renderGrid(rows: readonly SessionRow[]): TemplateResult {
     const t = this.#text;
     const grid = this.#grid;
+    this.#place.hold(
+      this.#view,
+      grid.focusedId,
+      !!this.sort && !!this.shadowRoot?.activeElement?.matches('[part~="row"]'),
+    );
     const stops = this.#stops.shown;
     const rowContext: RowContext = {
       text: t,
@@ -409,6 +477,12 @@ export class RenseiSessionList extends LitElement {
       actions: stops ?? null,
     };
     this.#rows.show(rows, grid.focusedId, (row, index, tabStop) => rowContent(row, index, tabStop, rowContext));
-    return grid.frame(rows.length, t, this.#feed.pending, stops?.checkAll(), stops ? 'acts' : '');
+    return grid.frame(
+      rows.length,
+      t,
+      this.#feed.pending,
+      renderHeader(t, parseSort(this.sort), this.#onSort, stops?.checkAll()),
+      stops ? 'acts' : '',
+    );
   }
 }

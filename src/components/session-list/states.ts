@@ -5,10 +5,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SessionFeedController } from '../../controllers/session-feed.js';
-import { hasActiveFilters, isHealthFilter, type SessionFilters } from '../../model/filter.js';
+import { hasActiveFilters, isHealthFilter } from '../../model/filter.js';
 import { formatCost, formatCount } from '../../model/format.js';
 import type { SessionRow } from '../../model/session-row.js';
 import type { SessionView } from '../../model/session-view.js';
+import type { UrlState } from '../../model/url-filters.js';
 import type { SessionListStrings } from '../../strings.js';
 import { healthLabel } from './toolbar.js';
 
@@ -17,7 +18,7 @@ export interface ListContext {
   locale: string | undefined;
   feed: SessionFeedController;
   view: SessionView;
-  filters: SessionFilters;
+  filters: UrlState;
   retry(): void;
   loadMore(): void;
   clearFilters(): void;
