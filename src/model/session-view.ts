@@ -5,12 +5,19 @@
  * rows or query however often the element renders, and the element holds no caches.
  *
  * The pipeline: the sort (sorted-rows.ts: kept across keystrokes, moved by what changed), then one
- * pass for the range, status and search, the counts, then health.
+ * pass for the range, status and search, the counts, then health. The sort comes in a lazy chunk:
+ * until the host hands it over (`sortWith`), the view keeps the API's order.
  */
-import { filterRows, statusOptions, withSelectedStatus, type SessionFilters, type StatusOption } from './filter.js';
+import {
+  filterRows,
+  statusOptions,
+  withSelectedStatus,
+  type FilteredRows,
+  type SessionFilters,
+  type StatusOption,
+} from './filter.js';
 import { cutOf, isRelative } from './range.js';
 import type { SessionRow } from './session-row.js';
-import { SortedRows } from './sorted-rows.js';
 
 /** What the view is asked for: the filters, the sort and the range. */
 export interface ViewQuery extends SessionFilters {
@@ -24,43 +31,50 @@ export interface ViewSource {
   readonly version: number;
 }
 
+/** Puts rows in `sort` order (SortedRows, from the sort chunk). */
+export interface Sorter {
+  update(source: ViewSource, sort: string, now: number): readonly SessionRow[];
+}
+
+/** What the view's pass found: its rows, counts and total, and what became of `since`. */
+export interface ViewCounts extends FilteredRows {
+  /** The query's `since` is not a range (it is ignored). */
+  badSince: boolean;
+  /** When the oldest row in a relative range ages out (clock ms), or null: the clock must tick till then. */
+  ageOutAt: number | null;
+}
+
 export class SessionView {
   #version = 0;
   #rowsVersion = -1;
   #key = '';
-  #query: ViewQuery = { status: '', search: '', health: '' };
-  #rows: SessionRow[] = [];
-  #totalCostUsd = 0;
-  #unknownCosts = 0;
-  #blocking = 0;
-  #attention = 0;
-  #badSince = false;
-  #ageOutAt: number | null = null;
+  #status = '';
+  #counts = { rows: [] as SessionRow[], totalCostUsd: 0, ageOutAt: null } as ViewCounts;
   #statusOptions: StatusOption[] = [];
-  readonly #sorted = new SortedRows();
+  #sorter?: Sorter;
+
+  /** The sort has arrived: the next update applies it. */
+  sortWith(sorter: Sorter): void {
+    this.#sorter = sorter;
+    this.#rowsVersion = -1;
+  }
 
   /** Brings the view up to `source` and `query` at `now`; a no-op when none of them changed. */
   update(source: ViewSource, query: ViewQuery, now = Date.now()): this {
-    const since = query.since ?? '';
-    const key = `${query.status}\u0000${query.search}\u0000${query.health}\u0000${query.sort ?? ''}\u0000${since}`;
+    const { status, sort = '', since = '' } = query;
+    const key = `${status}\u0000${query.search}\u0000${query.health}\u0000${sort}\u0000${since}`;
+    const cut = cutOf(since, now);
+    const { ageOutAt } = this.#counts;
     // A relative range moves with the clock: its oldest row leaving is a change too.
-    const aged = this.#ageOutAt !== null && (cutOf(since, now) as number) > this.#ageOutAt;
+    const aged = ageOutAt !== null && (cut as number) > ageOutAt;
     if (source.version === this.#rowsVersion && key === this.#key && !aged) return this;
-    if (source.version !== this.#rowsVersion) {
-      this.#statusOptions = statusOptions(source.rows);
-    }
+    if (source.version !== this.#rowsVersion) this.#statusOptions = statusOptions(source.rows);
     this.#rowsVersion = source.version;
     this.#key = key;
-    this.#query = { ...query };
-    const cut = cutOf(since, now);
-    this.#badSince = cut === 'bad';
-    const result = filterRows(this.#sorted.update(source, query.sort ?? '', now), query, cut === 'bad' ? null : cut);
-    this.#rows = result.rows;
-    this.#totalCostUsd = result.totalCostUsd;
-    this.#unknownCosts = result.unknownCosts;
-    this.#blocking = result.blocking;
-    this.#attention = result.attention;
-    this.#ageOutAt = isRelative(since) ? result.oldestStartMs : null;
+    this.#status = status;
+    const bad = cut === 'bad';
+    const result = filterRows(this.#sorter?.update(source, sort, now) ?? source.rows, query, bad ? null : cut);
+    this.#counts = { ...result, badSince: bad, ageOutAt: isRelative(since) ? result.oldestStartMs : null };
     this.#version++;
     return this;
   }
@@ -72,41 +86,16 @@ export class SessionView {
 
   /** The rows that pass the query, in the order shown. */
   get rows(): readonly SessionRow[] {
-    return this.#rows;
+    return this.#counts.rows;
   }
 
-  /** Sum of the known costs of `rows`, in USD. */
-  get totalCostUsd(): number {
-    return this.#totalCostUsd;
-  }
-
-  /** Rows of `rows` whose cost is unknown, left out of the total rather than counted as $0. */
-  get unknownCosts(): number {
-    return this.#unknownCosts;
-  }
-
-  /** Red rows among those that pass every filter but health. */
-  get blocking(): number {
-    return this.#blocking;
-  }
-
-  /** Red and yellow rows among those that pass every filter but health. */
-  get attention(): number {
-    return this.#attention;
-  }
-
-  /** The query's `since` is not a range (it is ignored). */
-  get badSince(): boolean {
-    return this.#badSince;
-  }
-
-  /** When the oldest row in a relative range ages out (clock ms), or null: the clock must tick till then. */
-  get ageOutAt(): number | null {
-    return this.#ageOutAt;
+  /** The rows, the health counts (every filter but health), the total of the known costs, the range. */
+  get counts(): Readonly<ViewCounts> {
+    return this.#counts;
   }
 
   /** The statuses and their counts over every loaded row, plus the selected one when no row has it. */
   get statusOptions(): StatusOption[] {
-    return withSelectedStatus(this.#statusOptions, this.#query.status);
+    return withSelectedStatus(this.#statusOptions, this.#status);
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { SessionFilters } from './filter.js';
 
-const FILTER_KEYS = ['status', 'search', 'health', 'sort', 'since'] as const;
+export const FILTER_KEYS = ['status', 'search', 'health', 'sort', 'since'] as const;
 
 /** What the URL carries: the filters, and the sort and range. */
 export type UrlState = SessionFilters & { sort: string; since: string };

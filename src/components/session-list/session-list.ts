@@ -1,26 +1,16 @@
-import {
-  html,
-  isServer,
-  LitElement,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
+import { html, isServer, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Session } from '../../api/schema.js';
 import { ClockController } from '../../controllers/clock.js';
-import { RangeCoverage } from '../../controllers/range-coverage.js';
 import { SessionFeedController } from '../../controllers/session-feed.js';
 import type { StopResult } from '../../api/stop.js';
 import { FilterChangeEvent, SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
 import { warmFormatters } from '../../model/format.js';
 import { usableLocale } from '../../model/intl.js';
 import { isTicking, type SessionRow } from '../../model/session-row.js';
-import { csvFileName, toCsv } from '../../model/csv.js';
+import { toCsv } from '../../model/csv.js';
 import { SessionView } from '../../model/session-view.js';
-import { nextSort, parseSort } from '../../model/sort.js';
 import { detailHref } from '../../model/detail-link.js';
-import { readFiltersFromUrl, withFiltersInUrl, type UrlState } from '../../model/url-filters.js';
+import { FILTER_KEYS, readFiltersFromUrl, withFiltersInUrl, type UrlState } from '../../model/url-filters.js';
 import { defineElement, TAG_NAME } from '../../registration.js';
 import { defaultStrings, type SessionListStrings } from '../../strings.js';
 import { renderHeader } from './columns.js';
@@ -30,14 +20,18 @@ import { RowsController } from './rows-controller.js';
 import { Announcer } from './announcer.js';
 import { styles } from './session-list.styles.js';
 import { StopLoader } from './stop-loader.js';
-import { renderBody, renderFooter, renderNewSessions, renderNotices, type ListContext } from './states.js';
+import {
+  renderBody,
+  renderFooter,
+  renderNewSessions,
+  renderNotices,
+  renderSummary,
+  type ListContext,
+} from './states.js';
 import { renderToolbar } from './toolbar.js';
-import { downloadCsv, renderRangeNotices, renderSummary, renderTriageControls, type TriageState } from './triage.js';
-import { PlaceHolder } from './place-holder.js';
+import { Triage } from './triage.js';
 
 declare const __RENSEI_VERSION__: string;
-
-const URL_KEYS = ['status', 'search', 'health', 'sort', 'since'] as const;
 
 /**
  * A live, filterable list of one Rensei project's agent sessions, with health at a glance.
@@ -260,7 +254,6 @@ export class RenseiSessionList extends LitElement {
     toggle: (id) => !!this.#stops.shown?.toggle(id),
   });
 
-  readonly #coverage = new RangeCoverage(this, this.#feed);
   /** Stopping: a chunk of its own, loaded once `actions` asks for it or `stop()` is called. */
   readonly #stops: StopLoader = new StopLoader(
     this,
@@ -276,7 +269,8 @@ export class RenseiSessionList extends LitElement {
   );
 
   readonly #sessionView = new SessionView();
-  readonly #place = new PlaceHolder(this.#rows.window);
+  /** Sorting (a chunk of its own, loaded once `sort` names a key), the range's paging, export. */
+  readonly #triage = new Triage(this, this.#feed, this.#sessionView, this.#rows.window);
   readonly #healthNames = new HealthNames();
 
   /** The words and locale of the current render: resolved once per render, not once per row. */
@@ -292,7 +286,7 @@ export class RenseiSessionList extends LitElement {
         // (A relative range ticks too: its oldest row leaves the view as the clock passes its start.)
         () =>
           !!this.#feed.failure?.retryAt ||
-          this.#view.ageOutAt !== null ||
+          this.#view.counts.ageOutAt !== null ||
           this.#rows.shown.some((row) => isTicking(row) && this.#feed.isLive(row)),
       ),
     );
@@ -339,6 +333,14 @@ export class RenseiSessionList extends LitElement {
     return this.#sessionView.update(this.#feed, this.#filters);
   }
 
+  /** Settled also once a chunk on its way (sorting, stop controls) is in, and has rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let chunk; (chunk = this.#triage.arriving ?? this.#stops.arriving); done = await super.getUpdateComplete())
+      await chunk;
+    return done;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.syncUrl && !this.hasUpdated) Object.assign(this, readFiltersFromUrl(location.href, this.urlParamPrefix));
@@ -358,7 +360,7 @@ export class RenseiSessionList extends LitElement {
     this.#locale =
       usableLocale(this.locale) ?? (isServer ? undefined : usableLocale(this.closest('[lang]')?.getAttribute('lang')));
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
-      this.#coverage.reset();
+      this.#triage.reset();
       this.#feed.reset();
       this.#stops.loaded?.reset();
     } else if (changed.has('refreshInterval')) {
@@ -367,8 +369,7 @@ export class RenseiSessionList extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.#coverage.follow(this.since);
-    if (this.syncUrl && URL_KEYS.some((name) => changed.has(name))) {
+    if (this.syncUrl && FILTER_KEYS.some((name) => changed.has(name))) {
       const href = withFiltersInUrl(location.href, this.#filters, this.urlParamPrefix);
       // Keep the history entry and its state: a single-page app's router must not notice.
       if (href !== location.href) history.replaceState(history.state, '', href);
@@ -383,8 +384,7 @@ export class RenseiSessionList extends LitElement {
     this.dispatchEvent(new FilterChangeEvent(this.#filters));
   }
 
-  readonly #onSort = (event: Event): void =>
-    this.#setFilters({ sort: nextSort(this.sort, (event.currentTarget as HTMLElement).dataset.sort!) });
+  readonly #onSort = (event: Event): void => this.#setFilters({ sort: this.#triage.nextSort(event) });
 
   /** The status, health and range selects and the search field: each control is named after its filter. */
   readonly #onFilterInput = (event: Event): void => {
@@ -412,9 +412,11 @@ export class RenseiSessionList extends LitElement {
       feed: this.#feed,
       view: this.#view,
       filters: this.#filters,
+      partial: this.#triage.partial,
       retry: () => void this.#feed.retry(),
       loadMore: () => void this.loadMore(),
       clearFilters: () => this.#setFilters({ status: '', search: '', health: '', since: '' }),
+      setHealth: (health) => this.#setFilters({ health }),
       showNew: () => {
         this.#feed.showPending();
         this.#rows.window.scrollToTop();
@@ -425,13 +427,6 @@ export class RenseiSessionList extends LitElement {
   protected override render(): TemplateResult {
     const context = this.#context();
     const copied = this.#grid.copied;
-    const triage: TriageState = {
-      ...context,
-      partial: this.#coverage.partial,
-      onInput: this.#onFilterInput,
-      setHealth: (health) => this.#setFilters({ health }),
-      exportCsv: () => downloadCsv(this.toCsv(), csvFileName(this.project, Date.now())),
-    };
     return html`<div class="root" part="base">
       <span class="visually-hidden" role="status"
         >${copied ? (copied.ok ? context.t.copied : context.t.copyFailed) : ''}</span
@@ -442,10 +437,10 @@ export class RenseiSessionList extends LitElement {
         statusOptions: context.view.statusOptions,
         updatedAt: this.#feed.updatedAt,
         onInput: this.#onFilterInput,
-        extra: html`${renderTriageControls(triage)} ${context.feed.isEmpty ? '' : renderSummary(triage)}
-        ${this.#stops.shown?.toolbar() ?? nothing}`,
+        exportCsv: () => this.#triage.download(context.view),
+        extra: [context.feed.isEmpty ? '' : renderSummary(context), this.#stops.shown?.toolbar()],
       })}
-      ${renderNotices(context)} ${renderRangeNotices(triage)}
+      ${renderNotices(context)}
       <div class="scroller" part="scroller">
         ${renderNewSessions(context)} ${renderBody(context, (rows) => this.#renderGrid(rows))}
       </div>
@@ -456,11 +451,7 @@ export class RenseiSessionList extends LitElement {
   #renderGrid(rows: readonly SessionRow[]): TemplateResult {
     const t = this.#text;
     const grid = this.#grid;
-    this.#place.hold(
-      this.#view,
-      grid.focusedId,
-      !!this.sort && !!this.shadowRoot?.activeElement?.matches('[part~="row"]'),
-    );
+    this.#triage.hold(this.#view, grid.focusedId);
     const stops = this.#stops.shown;
     const rowContext: RowContext = {
       text: t,
@@ -481,7 +472,7 @@ export class RenseiSessionList extends LitElement {
       rows.length,
       t,
       this.#feed.pending,
-      renderHeader(t, parseSort(this.sort), this.#onSort, stops?.checkAll()),
+      renderHeader(t, this.#triage.sort, this.#onSort, stops?.checkAll()),
       stops ? 'acts' : '',
     );
   }

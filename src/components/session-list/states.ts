@@ -19,10 +19,14 @@ export interface ListContext {
   feed: SessionFeedController;
   view: SessionView;
   filters: UrlState;
+  /** The range stopped at its page cap with more to load. */
+  partial: boolean;
   retry(): void;
   loadMore(): void;
   clearFilters(): void;
   showNew(): void;
+  /** A summary count was clicked: that health view. */
+  setHealth(health: string): void;
 }
 
 function retryCountdown({ feed, t, locale }: ListContext): string {
@@ -37,12 +41,19 @@ function rejectedWords({ feed, t, locale }: ListContext): string {
   return t.rejectedRows(rejected.length, formatCount(rejected.length, locale), rejected[0]!.reason);
 }
 
-/** Non-blocking notices above rows that stay: a failed request, rows that could not be shown. */
+/** A notice; `live` ones are a status region (the element's announcer says the others). */
+const notice = (kind: string, words: unknown, live?: boolean) =>
+  html`<div class="notice" part="notice" data-kind=${kind} role=${live ? 'status' : nothing}>${words}</div>`;
+
+/**
+ * Non-blocking notices above rows that stay: a failed request, rows that could not be shown, a
+ * `since` that is not a range, a range only partly loaded.
+ */
 export function renderNotices(context: ListContext): TemplateResult | typeof nothing {
-  const { feed, t } = context;
-  if (feed.isEmpty) return nothing;
-  const { failure, rejected } = feed;
-  // Each says what is wrong and what stays true; none is a live region (the element announces).
+  const { feed, t, locale } = context;
+  // With nothing loaded, a failure is the body's state, not a notice.
+  const { failure, rejected, unreadable } = feed.isEmpty ? ({} as Partial<typeof feed>) : feed;
+  // Each says what is wrong and what stays true.
   const notices: TemplateResult[] = [];
   if (failure) {
     const said =
@@ -50,24 +61,38 @@ export function renderNotices(context: ListContext): TemplateResult | typeof not
     const stopped = feed.authStopped ? ` ${t.authStopped}` : '';
     notices.push(
       // No live region: the element announces a failure once; the countdown ticks silently.
-      html`<div class="notice" part="notice" data-kind=${failure.error.kind}>
-        <span>${said} ${retryCountdown(context)}${stopped}</span>
-        <button type="button" part="notice-action" ?disabled=${feed.pending} @click=${context.retry}>${t.retry}</button>
-      </div>`,
+      notice(
+        failure.error.kind,
+        html`<span>${said} ${retryCountdown(context)}${stopped}</span>
+          <button type="button" part="notice-action" ?disabled=${feed.pending} @click=${context.retry}>
+            ${t.retry}
+          </button>`,
+      ),
     );
   }
-  if (rejected.length > 0) {
-    notices.push(html`<div class="notice" part="notice" data-kind="rejected">${rejectedWords(context)}</div>`);
-  }
-  if (feed.unreadable > 0) {
-    const count = feed.unreadable;
-    notices.push(
-      html`<div class="notice" part="notice" data-kind="unreadable">
-        ${t.unreadableFields(count, formatCount(count, context.locale))}
-      </div>`,
-    );
-  }
+  if (rejected?.length) notices.push(notice('rejected', rejectedWords(context)));
+  if (unreadable) notices.push(notice('unreadable', t.unreadableFields(unreadable, formatCount(unreadable, locale))));
+  if (context.view.counts.badSince) notices.push(notice('since', t.badSince(context.filters.since), true));
+  if (context.partial) notices.push(notice('partial', t.rangePartial(formatCount(feed.rows.length, locale)), true));
   return notices.length ? html`<div class="notices">${notices}</div>` : nothing;
+}
+
+/** Health at a glance over the view (every filter but health), and what the rows shown cost. */
+export function renderSummary({ t, locale, view, setHealth }: ListContext): TemplateResult {
+  const { blocking, attention, totalCostUsd, unknownCosts } = view.counts;
+  const item = (value: string, count: number, words: (formatted: string) => string) =>
+    count
+      ? html`<button type="button" part="summary-item" data-health=${value} @click=${() => setHealth(value)}>
+          ${words(formatCount(count, locale))}
+        </button>`
+      : nothing;
+  const cost = formatCost(totalCostUsd, locale);
+  return html`<div class="summary-bar" part="summary">
+    ${item('blocking', blocking, t.summaryBlocking)} ${item('attention', attention, t.summaryAttention)}
+    <span class="total"
+      >${unknownCosts ? t.summaryCostAtLeast(cost, formatCount(unknownCosts, locale)) : t.summaryCost(cost)}</span
+    >
+  </div>`;
 }
 
 /** Floats over the rows (no layout space), so its appearing moves nothing the reader sees. */
@@ -176,7 +201,7 @@ export function renderFooter(context: ListContext): TemplateResult | typeof noth
   const { rows } = view;
   return html`<div class="footer" part="footer">
     <span class="summary">
-      ${t.footerSummary(rows.length, formatCount(rows.length, locale), formatCost(view.totalCostUsd, locale))}
+      ${t.footerSummary(rows.length, formatCount(rows.length, locale), formatCost(view.counts.totalCostUsd, locale))}
       ${hasActiveFilters(context.filters) ? t.footerOfLoaded(formatCount(feed.rows.length, locale)) : nothing}
     </span>
     ${rows.length > 0 ? renderLoadMore(context) : nothing}

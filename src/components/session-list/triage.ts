@@ -1,87 +1,91 @@
 /**
- * The incident view's templates: the time-range select, the export button and the health summary
- * (in the toolbar, above the rows), and the range's notices. The element passes the verbs in.
+ * The incident view's glue (CONTRACT §5): the sort chunk (sort-engine.ts, fetched once `sort`
+ * names a key; until it is in, the view keeps the API's order), the range's own paging, and export.
+ * The element owns the `sort` and `since` properties; the summary's template is in states.ts.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { formatCost, formatCount } from '../../model/format.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { RangeCoverage } from '../../controllers/range-coverage.js';
+import type { SessionFeedController } from '../../controllers/session-feed.js';
+import type { WindowController } from '../../controllers/window.js';
+import { csvFileName, toCsv } from '../../model/csv.js';
 import type { SessionView } from '../../model/session-view.js';
-import type { UrlState } from '../../model/url-filters.js';
-import type { SessionListStrings } from '../../strings.js';
+import { nextSort, parseSort, type Sort } from '../../model/sort.js';
+import { ChunkLoader } from './chunk-loader.js';
+import type { PlaceHolder } from './place-holder.js';
 
-export const SINCE_OPTIONS = ['', '1h', '24h', '7d'] as const;
-
-export interface TriageState {
-  t: SessionListStrings;
-  locale: string | undefined;
-  view: SessionView;
-  filters: UrlState;
-  feed: { readonly rows: readonly unknown[] };
-  /** The range stopped at the page cap. */
-  partial: boolean;
-  /** The since select (named `since`) changed. */
-  onInput(event: Event): void;
-  setHealth(value: string): void;
-  exportCsv(): void;
+export interface TriageHost extends ReactiveControllerHost, HTMLElement {
+  project: string;
+  sort: string;
+  since: string;
 }
 
-/** The range select (a host-set value is shown as given) and the export button. */
-export function renderTriageControls({ t, filters: { since }, onInput, exportCsv }: TriageState): TemplateResult {
-  const options: readonly string[] = SINCE_OPTIONS.includes(since as never) ? SINCE_OPTIONS : [...SINCE_OPTIONS, since];
-  return html`<label class="field">
-      <span class="field-label">${t.sinceFilterLabel}</span>
-      <select name="since" part="since-filter" .value=${since} @change=${onInput}>
-        ${options.map((value) => html`<option value=${value} ?selected=${since === value}>${t.sinceName(value)}</option>`)}
-      </select>
-    </label>
-    <button type="button" part="export" @click=${exportCsv}>${t.exportCsv}</button>`;
-}
+export class Triage implements ReactiveController {
+  readonly #coverage: RangeCoverage;
+  /** The sort chunk: hands the view its sorter, and keeps the focused row's place. */
+  readonly #engine: ChunkLoader<PlaceHolder>;
 
-/** Health at a glance over the view (every filter but health), and what the rows shown cost. */
-export function renderSummary({ t, locale, view, setHealth }: TriageState): TemplateResult {
-  const item = (value: string, count: number, words: (formatted: string) => string) =>
-    count === 0
-      ? nothing
-      : html`<button type="button" part="summary-item" data-health=${value} @click=${() => setHealth(value)}>
-          ${words(formatCount(count, locale))}
-        </button>`;
-  const cost = formatCost(view.totalCostUsd, locale);
-  const unknown = view.unknownCosts;
-  return html`<div class="summary-bar" part="summary">
-    ${item('blocking', view.blocking, t.summaryBlocking)} ${item('attention', view.attention, t.summaryAttention)}
-    <span class="total"
-      >${unknown ? t.summaryCostAtLeast(cost, formatCount(unknown, locale)) : t.summaryCost(cost)}</span
-    >
-  </div>`;
-}
-
-/** A `since` that is not a range, and a range cut short at the page cap. */
-export function renderRangeNotices({
-  t,
-  locale,
-  view,
-  filters: { since },
-  feed,
-  partial,
-}: TriageState): TemplateResult | typeof nothing {
-  const notices: TemplateResult[] = [];
-  if (view.badSince) {
-    notices.push(html`<div class="notice" part="notice" role="status" data-kind="since">${t.badSince(since)}</div>`);
-  }
-  if (partial) {
-    notices.push(
-      html`<div class="notice" part="notice" role="status" data-kind="partial">
-        ${t.rangePartial(formatCount(feed.rows.length, locale))}
-      </div>`,
+  constructor(
+    readonly host: TriageHost,
+    feed: SessionFeedController,
+    /** The view the sort chunk's sorter goes into. */
+    view: SessionView,
+    window: WindowController,
+  ) {
+    host.addController(this);
+    this.#coverage = new RangeCoverage(host, feed);
+    this.#engine = new ChunkLoader(host, () =>
+      import('./sort-engine.js').then(({ SortedRows, PlaceHolder }) => {
+        view.sortWith(new SortedRows());
+        return new PlaceHolder(window);
+      }),
     );
   }
-  return notices.length ? html`<div class="notices">${notices}</div>` : nothing;
-}
 
-/** Downloads `csv` as `name`, with a byte order mark that tells a spreadsheet it is UTF-8. */
-export function downloadCsv(csv: string, name: string): void {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  /** The sort shown: null until the chunk is in (the API's order is shown meanwhile). */
+  get sort(): Sort | null {
+    return this.#engine.loaded ? parseSort(this.host.sort) : null;
+  }
+
+  /** The range stopped at the page cap with more to load. */
+  get partial(): boolean {
+    return this.#coverage.partial;
+  }
+
+  get arriving(): Promise<unknown> | undefined {
+    return this.#engine.arriving;
+  }
+
+  hostUpdate(): void {
+    if (parseSort(this.host.sort)) void this.#engine.load();
+  }
+
+  hostUpdated(): void {
+    this.#coverage.follow(this.host.since);
+  }
+
+  /** The feed started over. */
+  reset(): void {
+    this.#coverage.reset();
+  }
+
+  /** Before the rows render: a sorted view holds the focused row where the reader sees it. */
+  hold(view: SessionView, focusedId: string): void {
+    const focused = !!this.host.shadowRoot?.activeElement?.matches('[part~="row"]');
+    this.#engine.loaded?.hold(view, focusedId, !!this.host.sort && focused);
+  }
+
+  /** A header's sort button: its key, then reversed, then the API's order. */
+  nextSort(event: Event): string {
+    return nextSort(this.host.sort, (event.currentTarget as HTMLElement).dataset.sort!);
+  }
+
+  /** Downloads the view as CSV, with a byte order mark that tells a spreadsheet it is UTF-8. */
+  download(view: SessionView): void {
+    const now = Date.now();
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob(['\ufeff', toCsv(view.rows, now)], { type: 'text/csv;charset=utf-8' }));
+    link.download = csvFileName(this.host.project, now);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  }
 }
