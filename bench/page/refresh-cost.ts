@@ -7,6 +7,7 @@
 import type { Session } from '../../src/api/schema.js';
 import { SessionStore } from '../../src/model/session-store.js';
 import { SessionView } from '../../src/model/session-view.js';
+import { SortedRows } from '../../src/model/sorted-rows.js';
 
 const HEALTHS = ['green', 'green', 'green', 'yellow', 'red', undefined] as const;
 
@@ -27,6 +28,8 @@ function session(i: number, version: number): Session {
 export function refreshCost(n: number, changed: number, sort: string, samples: number): number {
   const store = new SessionStore();
   const view = new SessionView();
+  // As the element does once its sort chunk is in.
+  view.extend({ sorter: new SortedRows() });
   const query = { status: '', search: '', health: '', sort, since: '' };
   const all = Array.from({ length: n }, (_, i) => session(i, 0));
   store.mergeRefresh(all, 'more', Date.now(), false);

@@ -5,8 +5,9 @@
  * rows or query however often the element renders, and the element holds no caches.
  *
  * The pipeline: the sort (sorted-rows.ts: kept across keystrokes, moved by what changed), then one
- * pass for the range, status and search, the counts, then health. The sort comes in a lazy chunk:
- * until the host hands it over (`sortWith`), the view keeps the API's order.
+ * pass for the range, status and search, the counts, then health. The sort and what a range means
+ * come in lazy chunks: until the host hands them over (`extend`), the view keeps the API's order
+ * and no range.
  */
 import {
   filterRows,
@@ -16,7 +17,7 @@ import {
   type SessionFilters,
   type StatusOption,
 } from './filter.js';
-import { cutOf, isRelative } from './range.js';
+import type { Cut } from './range.js';
 import type { SessionRow } from './session-row.js';
 
 /** What the view is asked for: the filters, the sort and the range. */
@@ -31,9 +32,10 @@ export interface ViewSource {
   readonly version: number;
 }
 
-/** Puts rows in `sort` order (SortedRows, from the sort chunk). */
-export interface Sorter {
-  update(source: ViewSource, sort: string, now: number): readonly SessionRow[];
+/** What the chunks bring: the sort (SortedRows), and what a `since` means (range.ts). */
+export interface ViewParts {
+  sorter: { update(source: ViewSource, sort: string, now: number): readonly SessionRow[] };
+  range: { cutOf(since: string, now: number): Cut; isRelative(since: string): boolean };
 }
 
 /** What the view's pass found: its rows, counts and total, and what became of `since`. */
@@ -51,11 +53,11 @@ export class SessionView {
   #status = '';
   #counts = { rows: [] as SessionRow[], totalCostUsd: 0, ageOutAt: null } as ViewCounts;
   #statusOptions: StatusOption[] = [];
-  #sorter?: Sorter;
+  readonly #parts: Partial<ViewParts> = {};
 
-  /** The sort has arrived: the next update applies it. */
-  sortWith(sorter: Sorter): void {
-    this.#sorter = sorter;
+  /** A chunk has arrived: the next update applies what it brought. */
+  extend(parts: Partial<ViewParts>): void {
+    Object.assign(this.#parts, parts);
     this.#rowsVersion = -1;
   }
 
@@ -63,7 +65,8 @@ export class SessionView {
   update(source: ViewSource, query: ViewQuery, now = Date.now()): this {
     const { status, sort = '', since = '' } = query;
     const key = `${status}\u0000${query.search}\u0000${query.health}\u0000${sort}\u0000${since}`;
-    const cut = cutOf(since, now);
+    const { sorter, range } = this.#parts;
+    const cut = range?.cutOf(since, now) ?? null;
     const { ageOutAt } = this.#counts;
     // A relative range moves with the clock: its oldest row leaving is a change too.
     const aged = ageOutAt !== null && (cut as number) > ageOutAt;
@@ -73,8 +76,8 @@ export class SessionView {
     this.#key = key;
     this.#status = status;
     const bad = cut === 'bad';
-    const result = filterRows(this.#sorter?.update(source, sort, now) ?? source.rows, query, bad ? null : cut);
-    this.#counts = { ...result, badSince: bad, ageOutAt: isRelative(since) ? result.oldestStartMs : null };
+    const result = filterRows(sorter?.update(source, sort, now) ?? source.rows, query, bad ? null : cut);
+    this.#counts = { ...result, badSince: bad, ageOutAt: range?.isRelative(since) ? result.oldestStartMs : null };
     this.#version++;
     return this;
   }

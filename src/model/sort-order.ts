@@ -1,11 +1,36 @@
 /**
- * The order of a `sort` key, pure: each key's value for a row, scaled so that ascending is the
- * key's natural direction, and a stable comparison in which missing values come last both ways and
- * ties keep the API's order (`pos`). Part of the sort chunk (sort-engine.ts).
+ * The `sort` attribute and the order it makes, pure: its keys, what a value means, the header's
+ * `aria-sort`; each key's value for a row, scaled so that ascending is the key's natural direction,
+ * and a stable comparison in which missing values come last both ways and ties keep the API's order
+ * (`pos`). Part of the sort chunk (sort-engine.ts).
  */
 import { KNOWN_STATUSES } from './filter.js';
 import { durationAt, type SessionRow } from './session-row.js';
-import type { SortKey } from './sort.js';
+
+export const SORT_KEYS = ['health', 'identifier', 'status', 'started', 'duration', 'cost'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface Sort {
+  key: SortKey;
+  /** `-key`: against the key's natural direction. */
+  reversed: boolean;
+}
+
+/** `"-cost"` → `{ key: 'cost', reversed: true }`; `""` or an unknown key → null (the API's order). */
+export function parseSort(value: string): Sort | null {
+  const reversed = value.startsWith('-');
+  const key = (reversed ? value.slice(1) : value) as SortKey;
+  return SORT_KEYS.includes(key) ? { key, reversed } : null;
+}
+
+/** Keys whose natural direction runs high to low (health by severity): `aria-sort` says descending. */
+const DESCENDING = new Set<string>(['health', 'started', 'duration', 'cost']);
+
+/** The `aria-sort` of `key`'s column under `sort`, or undefined when the view is not sorted by it. */
+export function ariaSort(sort: Sort | null, key: string): 'ascending' | 'descending' | undefined {
+  if (sort?.key !== key) return undefined;
+  return DESCENDING.has(key) !== sort.reversed ? 'descending' : 'ascending';
+}
 
 const HEALTH_RANK: Record<string, number> = { red: 0, yellow: 1, unknown: 2, green: 3 };
 

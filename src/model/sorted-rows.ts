@@ -10,8 +10,7 @@
  * a page's rows below the last. Anything else (the rows were replaced) sorts them all again.
  */
 import type { SessionRow } from './session-row.js';
-import { parseSort } from './sort.js';
-import { comparer, sortValue, type Sorted } from './sort-order.js';
+import { comparer, parseSort, sortValue, type Sorted } from './sort-order.js';
 
 type Entry = Sorted & { gone?: boolean };
 

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { Session } from '../../src/api/schema.js';
 import { toSessionRow, type SessionRow } from '../../src/model/session-row.js';
-import { ariaSort, nextSort, parseSort } from '../../src/model/sort.js';
+import { nextSort } from '../../src/model/sort.js';
+import { ariaSort, parseSort } from '../../src/model/sort-order.js';
 import { SortedRows } from '../../src/model/sorted-rows.js';
 
 const NOW = Date.parse('2026-06-02T15:00:00Z');

@@ -5,7 +5,6 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ariaSort, SORT_KEYS, type Sort } from '../../model/sort.js';
 import type { SessionListStrings } from '../../strings.js';
 
 interface Column {
@@ -16,6 +15,8 @@ interface Column {
   readonly numeric?: boolean;
   /** The header's word is for assistive technology only (the dot column). */
   readonly hiddenLabel?: boolean;
+  /** No sort button: not a `sort` key. */
+  readonly unsorted?: boolean;
   /** The cell's part names the column too (`cell duration`). */
   readonly named?: boolean;
   /** The static elements inside the cell, as `[class, part, role]`. */
@@ -26,8 +27,8 @@ export const COLUMNS: readonly Column[] = [
   { id: 'health', label: (t) => t.columnHealth, hiddenLabel: true, inner: [['dot', 'health-dot', 'img']] },
   { id: 'identifier', label: (t) => t.columnIdentifier, inner: [['', 'identifier']] },
   { id: 'status', label: (t) => t.columnStatus, inner: [['badge', 'status-badge']] },
-  { id: 'work-type', label: (t) => t.columnWorkType },
-  { id: 'provider', label: (t) => t.columnProvider },
+  { id: 'work-type', label: (t) => t.columnWorkType, unsorted: true },
+  { id: 'provider', label: (t) => t.columnProvider, unsorted: true },
   {
     id: 'started',
     label: (t) => t.columnStarted,
@@ -44,11 +45,12 @@ const cellClass = (column: Column): string => `cell c-${column.id}${column.numer
 
 /**
  * The header row; each sortable column's header holds a sort button (`onSort` reads its
- * `data-sort`); `lead`, when given, is a first cell of its own (check-all, with actions on).
+ * `data-sort`), and the sorted one says its direction (`ariaSort`); `lead`, when given, is a first
+ * cell of its own (check-all, with actions on).
  */
 export function renderHeader(
   t: SessionListStrings,
-  sort: Sort | null,
+  ariaSort: (key: string) => string | undefined,
   onSort: (event: Event) => void,
   lead?: TemplateResult,
 ): TemplateResult {
@@ -56,9 +58,9 @@ export function renderHeader(
     ${lead ?? nothing}${COLUMNS.map((column) => {
       const text = column.label(t);
       const label = column.hiddenLabel ? html`<span class="visually-hidden">${text}</span>` : text;
-      return html`<span role="columnheader" class=${cellClass(column)} aria-sort=${ifDefined(ariaSort(sort, column.id))}
+      return html`<span role="columnheader" class=${cellClass(column)} aria-sort=${ifDefined(ariaSort(column.id))}
         >${
-          (SORT_KEYS as readonly string[]).includes(column.id)
+          !column.unsorted
             ? html`<button
                 type="button"
                 class="sort"

@@ -472,7 +472,7 @@ export class RenseiSessionList extends LitElement {
       rows.length,
       t,
       this.#feed.pending,
-      renderHeader(t, this.#triage.sort, this.#onSort, stops?.checkAll()),
+      renderHeader(t, this.#triage.ariaSort, this.#onSort, stops?.checkAll()),
       stops ? 'acts' : '',
     );
   }

@@ -1,8 +1,30 @@
 /**
- * The sort chunk (`rensei-session-list.sort-engine.js`), fetched by triage.ts once `sort` names a
- * key: the order (sort-order.ts), the sorted view a refresh moves rather than re-sorts
- * (sorted-rows.ts), and the focused row held in place when the order moves under it. A page that
- * never sorts never fetches it.
+ * The sort chunk (`rensei-session-list.sort-engine.js`), fetched by triage.ts once `sort` is set:
+ * what a `sort` value means (sort-order.ts), the sorted view a refresh moves rather than re-sorts
+ * (sorted-rows.ts), the header's `aria-sort`, and the focused row held in place when the order
+ * moves under it. A page that never sorts never fetches it.
  */
-export { SortedRows } from '../../model/sorted-rows.js';
-export { PlaceHolder } from './place-holder.js';
+import type { WindowController } from '../../controllers/window.js';
+import type { SessionView } from '../../model/session-view.js';
+import { ariaSort, parseSort } from '../../model/sort-order.js';
+import { SortedRows } from '../../model/sorted-rows.js';
+import { PlaceHolder } from './place-holder.js';
+
+export class SortEngine {
+  readonly #place: PlaceHolder;
+
+  constructor(view: SessionView, window: WindowController) {
+    view.extend({ sorter: new SortedRows() });
+    this.#place = new PlaceHolder(window);
+  }
+
+  /** `key`'s column's `aria-sort` under `sort`: the direction of the order shown, or none. */
+  ariaSort(sort: string, key: string): string | undefined {
+    return ariaSort(parseSort(sort), key);
+  }
+
+  /** Before the rows render: with `hold` (sorted, focus on a row), the focused row stays where it was seen. */
+  hold(view: SessionView, focusedId: string, hold: boolean): void {
+    this.#place.hold(view, focusedId, hold);
+  }
+}

@@ -1,17 +1,19 @@
 /**
- * The incident view's glue (CONTRACT §5): the sort chunk (sort-engine.ts, fetched once `sort`
- * names a key; until it is in, the view keeps the API's order), the range's own paging, and export.
- * The element owns the `sort` and `since` properties; the summary's template is in states.ts.
+ * The incident view's glue (CONTRACT §5): two chunks, each fetched once its attribute is set: the
+ * sort (sort-engine.ts; until it is in, the view keeps the API's order and no column claims
+ * `aria-sort`) and the range (range-engine.ts: what `since` means, and the feed's own paging until
+ * the range is covered; until it is in, no range). And export. The element owns `sort` and `since`;
+ * the summary's template is in states.ts.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { RangeCoverage } from '../../controllers/range-coverage.js';
+import type { RangeCoverage } from '../../controllers/range-coverage.js';
 import type { SessionFeedController } from '../../controllers/session-feed.js';
 import type { WindowController } from '../../controllers/window.js';
 import { csvFileName, toCsv } from '../../model/csv.js';
 import type { SessionView } from '../../model/session-view.js';
-import { nextSort, parseSort, type Sort } from '../../model/sort.js';
+import { nextSort } from '../../model/sort.js';
 import { ChunkLoader } from './chunk-loader.js';
-import type { PlaceHolder } from './place-holder.js';
+import type { SortEngine } from './sort-engine.js';
 
 export interface TriageHost extends ReactiveControllerHost, HTMLElement {
   project: string;
@@ -20,58 +22,59 @@ export interface TriageHost extends ReactiveControllerHost, HTMLElement {
 }
 
 export class Triage implements ReactiveController {
-  readonly #coverage: RangeCoverage;
-  /** The sort chunk: hands the view its sorter, and keeps the focused row's place. */
-  readonly #engine: ChunkLoader<PlaceHolder>;
+  readonly #sort: ChunkLoader<SortEngine>;
+  readonly #range: ChunkLoader<RangeCoverage>;
 
   constructor(
     readonly host: TriageHost,
     feed: SessionFeedController,
-    /** The view the sort chunk's sorter goes into. */
+    /** The view the chunks extend. */
     view: SessionView,
     window: WindowController,
   ) {
     host.addController(this);
-    this.#coverage = new RangeCoverage(host, feed);
-    this.#engine = new ChunkLoader(host, () =>
-      import('./sort-engine.js').then(({ SortedRows, PlaceHolder }) => {
-        view.sortWith(new SortedRows());
-        return new PlaceHolder(window);
+    this.#sort = new ChunkLoader(host, () =>
+      import('./sort-engine.js').then(({ SortEngine }) => new SortEngine(view, window)),
+    );
+    this.#range = new ChunkLoader(host, () =>
+      import('./range-engine.js').then(({ RangeCoverage, cutOf, isRelative }) => {
+        view.extend({ range: { cutOf, isRelative } });
+        return new RangeCoverage(host, feed);
       }),
     );
   }
 
-  /** The sort shown: null until the chunk is in (the API's order is shown meanwhile). */
-  get sort(): Sort | null {
-    return this.#engine.loaded ? parseSort(this.host.sort) : null;
-  }
-
   /** The range stopped at the page cap with more to load. */
   get partial(): boolean {
-    return this.#coverage.partial;
+    return !!this.#range.loaded?.partial;
   }
 
+  /** A chunk on its way, if any. */
   get arriving(): Promise<unknown> | undefined {
-    return this.#engine.arriving;
+    return this.#sort.arriving ?? this.#range.arriving;
   }
 
   hostUpdate(): void {
-    if (parseSort(this.host.sort)) void this.#engine.load();
+    if (this.host.sort) void this.#sort.load();
+    if (this.host.since) void this.#range.load();
   }
 
   hostUpdated(): void {
-    this.#coverage.follow(this.host.since);
+    this.#range.loaded?.follow(this.host.since);
   }
 
   /** The feed started over. */
   reset(): void {
-    this.#coverage.reset();
+    this.#range.loaded?.reset();
   }
+
+  /** The `aria-sort` of `key`'s column: the direction of the order shown, or none. */
+  readonly ariaSort = (key: string): string | undefined => this.#sort.loaded?.ariaSort(this.host.sort, key);
 
   /** Before the rows render: a sorted view holds the focused row where the reader sees it. */
   hold(view: SessionView, focusedId: string): void {
     const focused = !!this.host.shadowRoot?.activeElement?.matches('[part~="row"]');
-    this.#engine.loaded?.hold(view, focusedId, !!this.host.sort && focused);
+    this.#sort.loaded?.hold(view, focusedId, !!this.host.sort && focused);
   }
 
   /** A header's sort button: its key, then reversed, then the API's order. */
