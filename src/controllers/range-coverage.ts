@@ -4,7 +4,7 @@
  * range is then covered), the list ends, or 20 pages were fetched for this value of `since`: past
  * that the range is only partly loaded, which `partial` says.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Session } from '../api/schema.js';
 import { cutOf } from '../model/range.js';
 import type { SessionFeedController } from './session-feed.js';
@@ -14,32 +14,34 @@ export const MAX_RANGE_PAGES = 20;
 
 const startedBefore = (cut: number) => (session: Session) => !!session.startedAt && Date.parse(session.startedAt) < cut;
 
-export class RangeCoverage {
+export class RangeCoverage implements ReactiveController {
   /** The `since` covered, or being covered; null: none yet (or the feed started over). */
   #since: string | null = null;
   #capped = false;
 
   constructor(
-    readonly host: ReactiveControllerHost,
+    readonly host: ReactiveControllerHost & { since: string },
     readonly feed: SessionFeedController,
-  ) {}
+  ) {
+    host.addController(this);
+  }
 
   /** The range stopped at the page cap with more to load. */
   get partial(): boolean {
     return this.#capped && this.feed.hasMore;
   }
 
-  /** The feed started over: the range is followed again once its first page is in. */
-  reset(): void {
-    this.#since = null;
+  /**
+   * After each render: starts following `since` when it changed, once the first page is in. An
+   * empty feed (it started over: a new project, key or api-base) is followed again from its first page.
+   */
+  hostUpdated(): void {
+    const { since } = this.host;
+    const empty = this.feed.isEmpty;
+    if (since === this.#since && !empty) return;
+    this.#since = empty ? null : since;
     this.#capped = false;
-  }
-
-  /** Called after each render: starts following `since` when it changed (and the first page is in). */
-  follow(since: string): void {
-    if (since === this.#since || this.feed.isEmpty) return;
-    this.#since = since;
-    this.#capped = false;
+    if (empty) return;
     const cut = cutOf(since, Date.now());
     if (typeof cut !== 'number') return;
     const before = startedBefore(cut);

@@ -4,7 +4,6 @@
  * it is written into the cells is row-view.ts.)
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SessionListStrings } from '../../strings.js';
 
 interface Column {
@@ -58,7 +57,7 @@ export function renderHeader(
     ${lead ?? nothing}${COLUMNS.map((column) => {
       const text = column.label(t);
       const label = column.hiddenLabel ? html`<span class="visually-hidden">${text}</span>` : text;
-      return html`<span role="columnheader" class=${cellClass(column)} aria-sort=${ifDefined(ariaSort(column.id))}
+      return html`<span role="columnheader" class=${cellClass(column)} aria-sort=${ariaSort(column.id) ?? nothing}
         >${
           !column.unsorted
             ? html`<button

@@ -360,7 +360,6 @@ export class RenseiSessionList extends LitElement {
     this.#locale =
       usableLocale(this.locale) ?? (isServer ? undefined : usableLocale(this.closest('[lang]')?.getAttribute('lang')));
     if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
-      this.#triage.reset();
       this.#feed.reset();
       this.#stops.loaded?.reset();
     } else if (changed.has('refreshInterval')) {
@@ -451,7 +450,7 @@ export class RenseiSessionList extends LitElement {
   #renderGrid(rows: readonly SessionRow[]): TemplateResult {
     const t = this.#text;
     const grid = this.#grid;
-    this.#triage.hold(this.#view, grid.focusedId);
+    this.#triage.sorter?.hold(this.#view, grid.focusedId);
     const stops = this.#stops.shown;
     const rowContext: RowContext = {
       text: t,

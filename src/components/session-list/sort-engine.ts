@@ -13,18 +13,23 @@ import { PlaceHolder } from './place-holder.js';
 export class SortEngine {
   readonly #place: PlaceHolder;
 
-  constructor(view: SessionView, window: WindowController) {
+  constructor(
+    readonly host: HTMLElement & { sort: string },
+    view: SessionView,
+    window: WindowController,
+  ) {
     view.extend({ sorter: new SortedRows() });
     this.#place = new PlaceHolder(window);
   }
 
-  /** `key`'s column's `aria-sort` under `sort`: the direction of the order shown, or none. */
-  ariaSort(sort: string, key: string): string | undefined {
-    return ariaSort(parseSort(sort), key);
+  /** `key`'s column's `aria-sort`: the direction of the order shown, or none. */
+  ariaSort(key: string): string | undefined {
+    return ariaSort(parseSort(this.host.sort), key);
   }
 
-  /** Before the rows render: with `hold` (sorted, focus on a row), the focused row stays where it was seen. */
-  hold(view: SessionView, focusedId: string, hold: boolean): void {
-    this.#place.hold(view, focusedId, hold);
+  /** Before the rows render: while sorted with focus on a row, the focused row stays where it was seen. */
+  hold(view: SessionView, focusedId: string): void {
+    const focused = !!this.host.shadowRoot?.activeElement?.matches('[part~="row"]');
+    this.#place.hold(view, focusedId, !!this.host.sort && focused);
   }
 }

@@ -34,7 +34,7 @@ export class Triage implements ReactiveController {
   ) {
     host.addController(this);
     this.#sort = new ChunkLoader(host, () =>
-      import('./sort-engine.js').then(({ SortEngine }) => new SortEngine(view, window)),
+      import('./sort-engine.js').then(({ SortEngine }) => new SortEngine(host, view, window)),
     );
     this.#range = new ChunkLoader(host, () =>
       import('./range-engine.js').then(({ RangeCoverage, cutOf, isRelative }) => {
@@ -59,22 +59,12 @@ export class Triage implements ReactiveController {
     if (this.host.since) void this.#range.load();
   }
 
-  hostUpdated(): void {
-    this.#range.loaded?.follow(this.host.since);
-  }
-
-  /** The feed started over. */
-  reset(): void {
-    this.#range.loaded?.reset();
-  }
-
   /** The `aria-sort` of `key`'s column: the direction of the order shown, or none. */
-  readonly ariaSort = (key: string): string | undefined => this.#sort.loaded?.ariaSort(this.host.sort, key);
+  readonly ariaSort = (key: string): string | undefined => this.#sort.loaded?.ariaSort(key);
 
-  /** Before the rows render: a sorted view holds the focused row where the reader sees it. */
-  hold(view: SessionView, focusedId: string): void {
-    const focused = !!this.host.shadowRoot?.activeElement?.matches('[part~="row"]');
-    this.#sort.loaded?.hold(view, focusedId, !!this.host.sort && focused);
+  /** The sort chunk, once in (it holds the focused row in place when the order moves). */
+  get sorter(): SortEngine | undefined {
+    return this.#sort.loaded;
   }
 
   /** A header's sort button: its key, then reversed, then the API's order. */
