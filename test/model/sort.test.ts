@@ -3,6 +3,7 @@ import type { Session } from '../../src/api/schema.js';
 import { toSessionRow, type SessionRow } from '../../src/model/session-row.js';
 import { nextSort } from '../../src/model/sort.js';
 import { ariaSort, parseSort } from '../../src/model/sort-order.js';
+import { SessionView } from '../../src/model/session-view.js';
 import { SortedRows } from '../../src/model/sorted-rows.js';
 
 const NOW = Date.parse('2026-06-02T15:00:00Z');
@@ -114,6 +115,16 @@ describe('sort', () => {
     ]);
   });
 
+  it("takes a working session's duration as of now, not as of its fetch", () => {
+    // Fetched 30 min ago 10 min into its run: 40 min as of now, against a finished 20 min run.
+    const working = row(
+      { id: 'w', status: 'working', startedAt: '2026-06-02T14:20:00Z', completedAt: null },
+      NOW - 30 * 60_000,
+    );
+    const done = row({ id: 'd', startedAt: '2026-06-02T14:00:00Z', completedAt: '2026-06-02T14:20:00Z' });
+    expect(sortOf([done, working], 'duration')).to.deep.equal(['w', 'd']);
+  });
+
   it("keeps the API's order for an empty or unknown key", () => {
     expect(sortOf(rows, '')).to.deep.equal(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(sortOf(rows, 'bogus')).to.deep.equal(['a', 'b', 'c', 'd', 'e', 'f']);
@@ -174,5 +185,27 @@ describe('SortedRows: a refresh moves what changed', () => {
       Array.prototype.sort = original;
     }
     expect(sortedLength).to.equal(10);
+  });
+
+  it('does not sort again on a keystroke: a search or filter change reuses the order', () => {
+    const view = new SessionView();
+    view.extend({ sorter: new SortedRows() });
+    const source = { rows: many(500), version: 1 };
+    const query = { status: '', search: '', health: '', sort: 'cost', since: '' };
+    view.update(source, query, NOW);
+    const original = Array.prototype.sort;
+    let sorts = 0;
+    Array.prototype.sort = function (this: unknown[], ...args) {
+      sorts++;
+      return original.apply(this, args as never) as never;
+    };
+    try {
+      for (const search of ['e', 'en', 'eng']) view.update(source, { ...query, search }, NOW);
+      view.update(source, { ...query, health: 'attention' }, NOW);
+    } finally {
+      Array.prototype.sort = original;
+    }
+    expect(sorts).to.equal(0);
+    expect(view.rows.length).to.be.below(500);
   });
 });

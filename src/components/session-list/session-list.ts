@@ -436,7 +436,7 @@ export class RenseiSessionList extends LitElement {
         statusOptions: context.view.statusOptions,
         updatedAt: this.#feed.updatedAt,
         onInput: this.#onFilterInput,
-        exportCsv: () => this.#triage.download(context.view),
+        exportCsv: () => this.#triage.download(this.toCsv()),
         extra: [context.feed.isEmpty ? '' : renderSummary(context), this.#stops.shown?.toolbar()],
       })}
       ${renderNotices(context)}

@@ -9,7 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RangeCoverage } from '../../controllers/range-coverage.js';
 import type { SessionFeedController } from '../../controllers/session-feed.js';
 import type { WindowController } from '../../controllers/window.js';
-import { csvFileName, toCsv } from '../../model/csv.js';
+import { csvFileName } from '../../model/csv.js';
 import type { SessionView } from '../../model/session-view.js';
 import { nextSort } from '../../model/sort.js';
 import { ChunkLoader } from './chunk-loader.js';
@@ -72,12 +72,11 @@ export class Triage implements ReactiveController {
     return nextSort(this.host.sort, (event.currentTarget as HTMLElement).dataset.sort!);
   }
 
-  /** Downloads the view as CSV, with a byte order mark that tells a spreadsheet it is UTF-8. */
-  download(view: SessionView): void {
-    const now = Date.now();
+  /** Downloads `csv` (the element's `toCsv()`), with a byte order mark that tells a spreadsheet it is UTF-8. */
+  download(csv: string): void {
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob(['\ufeff', toCsv(view.rows, now)], { type: 'text/csv;charset=utf-8' }));
-    link.download = csvFileName(this.host.project, now);
+    link.href = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
+    link.download = csvFileName(this.host.project, Date.now());
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 0);
   }

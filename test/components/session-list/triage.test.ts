@@ -163,6 +163,24 @@ describe('<rensei-session-list> the incident view', () => {
       expect(shadow(el).querySelector('[data-kind="partial"]')).to.equal(null);
     });
 
+    it('follows the range again from the first page when the feed starts over (a new project)', async () => {
+      const pageAt = (n: number) =>
+        page(
+          [rawSession({ startedAt: ago(n * HOUR + 60_000) }), rawSession({ startedAt: ago(n * HOUR + 120_000) })],
+          `c${n + 1}`,
+        );
+      fake = installFakeFetch(({ url }) => pageAt(Number(url.searchParams.get('cursor')?.slice(1) ?? 0)));
+      const el = await mount({ attrs: { since: '2h' } });
+      await flush(el, 10);
+      const cursors = () => fake.calls.map((call) => call.url.searchParams.get('cursor'));
+      expect(cursors()).to.deep.equal([null, 'c1', 'c2']); // page 2 all started before the cut
+      el.project = 'other';
+      for (let i = 0; i < 20 && fake.calls.length < 6; i++) await flush(el);
+      await flush(el, 3);
+      expect(cursors()).to.deep.equal([null, 'c1', 'c2', null, 'c1', 'c2']);
+      expect(fake.calls[3]!.url.searchParams.get('project')).to.equal('other');
+    });
+
     it('stops at 20 pages for one change of since, says the range is partly loaded, and offers load-more', async () => {
       fake = installFakeFetch(({ url }) =>
         page([rawSession({ startedAt: ago(60_000) })], `c${Number(url.searchParams.get('cursor')?.slice(1) ?? 0) + 1}`),
