@@ -4,6 +4,7 @@
  * it is written into the cells is row-view.ts.)
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SessionListStrings } from '../../strings.js';
 
 interface Column {
@@ -49,7 +50,7 @@ const cellClass = (column: Column): string => `cell c-${column.id}${column.numer
  */
 export function renderHeader(
   t: SessionListStrings,
-  ariaSort: (key: string) => string | undefined,
+  ariaSort: (key: string) => 'ascending' | 'descending' | undefined,
   onSort: (event: Event) => void,
   lead?: TemplateResult,
 ): TemplateResult {
@@ -57,7 +58,7 @@ export function renderHeader(
     ${lead ?? nothing}${COLUMNS.map((column) => {
       const text = column.label(t);
       const label = column.hiddenLabel ? html`<span class="visually-hidden">${text}</span>` : text;
-      return html`<span role="columnheader" class=${cellClass(column)} aria-sort=${ariaSort(column.id) ?? nothing}
+      return html`<span role="columnheader" class=${cellClass(column)} aria-sort=${ifDefined(ariaSort(column.id))}
         >${
           !column.unsorted
             ? html`<button

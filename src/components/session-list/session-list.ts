@@ -174,13 +174,16 @@ export class RenseiSessionList extends LitElement {
 
   /**
    * Sort key: `health`, `identifier`, `status`, `started`, `duration` or `cost`, `-` first to
-   * reverse its natural direction; `""` keeps the API's order. Ties keep the API's order.
+   * reverse its natural direction; `""` keeps the API's order. Ties keep the API's order. The first
+   * time it is set, the sort chunk (`rensei-session-list.sort-engine.js`) loads; `updateComplete`
+   * waits for it.
    */
   sort = '';
 
   /**
    * Time range: `30m`, `24h`, `7d` back from now, or an ISO 8601 date or date-time; `""` = none.
-   * The widget loads pages by itself until the range is covered (at most 20 for one value).
+   * The widget loads pages by itself until the range is covered (at most 20 for one value). The
+   * first time it is set, the range chunk (`rensei-session-list.range-engine.js`) loads.
    */
   since = '';
 
@@ -280,16 +283,12 @@ export class RenseiSessionList extends LitElement {
   constructor() {
     super();
     // A tick while something on screen counts: a working row's duration, a retry countdown.
-    this.addController(
-      new ClockController(
-        this,
-        // (A relative range ticks too: its oldest row leaves the view as the clock passes its start.)
-        () =>
-          !!this.#feed.failure?.retryAt ||
-          this.#view.counts.ageOutAt !== null ||
-          this.#rows.shown.some((row) => isTicking(row) && this.#feed.isLive(row)),
-      ),
-    );
+    // (A relative range ticks too: its oldest row leaves the view as the clock passes its start.)
+    const ticks = () =>
+      !!this.#feed.failure?.retryAt ||
+      this.#view.counts.ageOutAt !== null ||
+      this.#rows.shown.some((row) => isTicking(row) && this.#feed.isLive(row));
+    this.addController(new ClockController(this, ticks));
   }
 
   /** The loaded sessions, in order (read-only). */
@@ -307,10 +306,7 @@ export class RenseiSessionList extends LitElement {
     return this.#feed.loadMore();
   }
 
-  /**
-   * The current view as CSV (RFC 4180, CRLF line ends): every row that passes the filters and the
-   * range, in the order shown, not only the rows on screen. See the README for the columns.
-   */
+  /** The view as CSV (RFC 4180, CRLF): every row that passes the filters and range, in the order shown. */
   toCsv(): string {
     return toCsv(this.#view.rows, Date.now());
   }
@@ -333,7 +329,10 @@ export class RenseiSessionList extends LitElement {
     return this.#sessionView.update(this.#feed, this.#filters);
   }
 
-  /** Settled also once a chunk on its way (sorting, stop controls) is in, and has rendered. */
+  /**
+   * Settled also once a chunk on its way (sort, range, stop controls) is in, and has rendered.
+   * @internal Lit's lifecycle, as the manifest leaves the others out.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     for (let chunk; (chunk = this.#triage.arriving ?? this.#stops.arriving); done = await super.getUpdateComplete())
@@ -467,12 +466,7 @@ export class RenseiSessionList extends LitElement {
       actions: stops ?? null,
     };
     this.#rows.show(rows, grid.focusedId, (row, index, tabStop) => rowContent(row, index, tabStop, rowContext));
-    return grid.frame(
-      rows.length,
-      t,
-      this.#feed.pending,
-      renderHeader(t, this.#triage.ariaSort, this.#onSort, stops?.checkAll()),
-      stops ? 'acts' : '',
-    );
+    const header = renderHeader(t, this.#triage.ariaSort, this.#onSort, stops?.checkAll());
+    return grid.frame(rows.length, t, this.#feed.pending, header, stops ? 'acts' : '');
   }
 }

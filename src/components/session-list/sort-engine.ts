@@ -23,7 +23,7 @@ export class SortEngine {
   }
 
   /** `key`'s column's `aria-sort`: the direction of the order shown, or none. */
-  ariaSort(key: string): string | undefined {
+  ariaSort(key: string): 'ascending' | 'descending' | undefined {
     return ariaSort(parseSort(this.host.sort), key);
   }
 

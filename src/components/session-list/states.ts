@@ -4,6 +4,7 @@
  * passes the verbs in.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SessionFeedController } from '../../controllers/session-feed.js';
 import { hasActiveFilters, isHealthFilter } from '../../model/filter.js';
 import { formatCost, formatCount } from '../../model/format.js';
@@ -43,7 +44,9 @@ function rejectedWords({ feed, t, locale }: ListContext): string {
 
 /** A notice; `live` ones are a status region (the element's announcer says the others). */
 const notice = (kind: string, words: unknown, live?: boolean) =>
-  html`<div class="notice" part="notice" data-kind=${kind} role=${live ? 'status' : nothing}>${words}</div>`;
+  html`<div class="notice" part="notice" data-kind=${kind} role=${ifDefined(live ? 'status' : undefined)}>
+    ${words}
+  </div>`;
 
 /**
  * Non-blocking notices above rows that stay: a failed request, rows that could not be shown, a

@@ -60,7 +60,7 @@ export class Triage implements ReactiveController {
   }
 
   /** The `aria-sort` of `key`'s column: the direction of the order shown, or none. */
-  readonly ariaSort = (key: string): string | undefined => this.#sort.loaded?.ariaSort(key);
+  readonly ariaSort = (key: string): 'ascending' | 'descending' | undefined => this.#sort.loaded?.ariaSort(key);
 
   /** The sort chunk, once in (it holds the focused row in place when the order moves). */
   get sorter(): SortEngine | undefined {
