@@ -77,7 +77,7 @@ export interface Sorted {
   readonly pos: number;
 }
 
-/** The comparison for `reversed` (or not): missing values last both ways, ties by `pos`. */
+/** The comparison of text values for `reversed` (or not): missing values last both ways, ties by `pos`. */
 export function comparer(reversed: boolean): (a: Sorted, b: Sorted) => number {
   const direction = reversed ? -1 : 1;
   return (a, b) => {
@@ -90,4 +90,50 @@ export function comparer(reversed: boolean): (a: Sorted, b: Sorted) => number {
     }
     return a.pos - b.pos;
   };
+}
+
+/** Keys whose values are text; the others' are numbers. */
+const TEXT_KEYS = new Set<SortKey>(['identifier', 'status']);
+
+/**
+ * What the entries of a sort hold, and how they compare. A number is stored already turned to the
+ * order shown (negated when reversed) and a missing one as +Infinity, so it comes last both ways
+ * and a comparison is one subtraction (over 50,000 rows, a third less time than `comparer`);
+ * `Infinity - Infinity` is NaN, so two missing values fall through to `pos`. Text uses `comparer`.
+ */
+export function orderOf({ key, reversed }: Sort): Order {
+  if (TEXT_KEYS.has(key)) return { value: (row, now) => sortValue(row, key, now), compare: comparer(reversed) };
+  const direction = reversed ? -1 : 1;
+  return {
+    value: (row, now) => {
+      const value = sortValue(row, key, now) as number | null;
+      return value === null ? Infinity : value * direction;
+    },
+    compare: (a, b) => (a.value as number) - (b.value as number) || a.pos - b.pos,
+    // Health has four ranks and no missing value: its entries go into four buckets in one pass.
+    ...(key === 'health' && { buckets: 4, bucket: (value: SortValue) => (value as number) + (reversed ? 3 : 0) }),
+  };
+}
+
+export interface Order {
+  value(row: SessionRow, now: number): SortValue;
+  compare(a: Sorted, b: Sorted): number;
+  /** For a key of a few small whole values: how many, and each value's bucket, 0 first. */
+  buckets?: number;
+  bucket?: (value: SortValue) => number;
+}
+
+/**
+ * `entries` (in the API's order) sorted by `order`, stable: a key with buckets in one O(N) pass,
+ * kept in the API's order within each (health, the incident view's own key, at 50,000 rows); any
+ * other key by `compare`.
+ */
+export function sortEntries<T extends Sorted>(entries: readonly T[], { compare, buckets, bucket }: Order): T[] {
+  if (!bucket) return entries.slice().sort(compare);
+  // Plain loops into lists made up front: `flat()` or lists made on demand cost as much as the sort.
+  const lists = Array.from({ length: buckets! }, (): T[] => []);
+  for (const entry of entries) lists[bucket(entry.value)]!.push(entry);
+  const sorted: T[] = [];
+  for (const list of lists) for (const entry of list) sorted.push(entry);
+  return sorted;
 }

@@ -10,7 +10,7 @@
  * a page's rows below the last. Anything else (the rows were replaced) sorts them all again.
  */
 import type { SessionRow } from './session-row.js';
-import { comparer, parseSort, sortValue, type Sorted } from './sort-order.js';
+import { orderOf, parseSort, sortEntries, type Sorted } from './sort-order.js';
 
 type Entry = Sorted & { gone?: boolean };
 
@@ -38,11 +38,12 @@ export class SortedRows {
     }
     // The store may append to the same array: its version says when.
     if (sort === this.#sort && rows === this.#source && source.version === this.#version) return this.#rows;
-    const make = (row: SessionRow, pos: number): Entry => ({ row, value: sortValue(row, parsed.key, now), pos });
-    const compare = comparer(parsed.reversed);
+    const order = orderOf(parsed);
+    const { value, compare } = order;
+    const make = (row: SessionRow, pos: number): Entry => ({ row, value: value(row, now), pos });
     if (sort !== this.#sort || !this.#move(rows, make, compare)) {
       this.#entries = rows.map(make);
-      this.#sorted = this.#entries.slice().sort(compare);
+      this.#sorted = sortEntries(this.#entries, order);
       this.#rows = this.#sorted.map((entry) => entry.row);
     }
     this.#sort = sort;
