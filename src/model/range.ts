@@ -1,9 +1,8 @@
 /**
  * The `since` attribute, pure: `30m`, `24h`, `7d` back from now, or an ISO 8601 date or date-time.
- * A session is in range when it started at or after the cut; a queued one (not started) always is.
+ * A session is in range when it started at or after the cut; a queued one (not started) always is
+ * (filterRows applies it, in its one pass).
  */
-import type { SessionRow } from './session-row.js';
-
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** Why `since` is ignored, or the cut: ms since the epoch, or null for no range. */
@@ -23,10 +22,4 @@ export function cutOf(since: string, now: number): Cut {
 /** True for a relative range, whose cut moves with the clock. */
 export function isRelative(since: string): boolean {
   return /^\s*[\d.]+[mhd]\s*$/.test(since);
-}
-
-/** True when `row` started at or after `cut` (a queued row always is). */
-export function inRange(row: SessionRow, cut: number): boolean {
-  const started = row.startedMs;
-  return started === null || started >= cut;
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { cutOf, inRange, isRelative } from '../../src/model/range.js';
+import { filterRows } from '../../src/model/filter.js';
+import { cutOf, isRelative } from '../../src/model/range.js';
 import { toSessionRow } from '../../src/model/session-row.js';
 
 const NOW = Date.parse('2026-06-02T15:00:00Z');
@@ -21,10 +22,12 @@ describe('range', () => {
       expect(cutOf(bad, NOW), bad).to.equal('bad');
   });
 
-  it('keeps rows started at or after the cut, and queued rows', () => {
-    const at = (startedAt: string | null) => toSessionRow({ id: 'x', status: 'queued', startedAt }, { fetchedAt: NOW });
-    expect(inRange(at('2026-06-02T14:00:00Z'), Date.parse('2026-06-02T14:00:00Z'))).to.equal(true);
-    expect(inRange(at('2026-06-02T13:59:59Z'), Date.parse('2026-06-02T14:00:00Z'))).to.equal(false);
-    expect(inRange(at(null), NOW)).to.equal(true);
+  it('keeps rows started at or after the cut, and queued rows (in the filter pass)', () => {
+    const at = (id: string, startedAt: string | null) =>
+      toSessionRow({ id, status: startedAt ? 'completed' : 'queued', startedAt }, { fetchedAt: NOW });
+    const rows = [at('on', '2026-06-02T14:00:00Z'), at('before', '2026-06-02T13:59:59Z'), at('queued', null)];
+    const kept = filterRows(rows, { status: '', search: '', health: '' }, Date.parse('2026-06-02T14:00:00Z'));
+    expect(kept.rows.map((row) => row.id)).to.deep.equal(['on', 'queued']);
+    expect(kept.oldestStartMs).to.equal(Date.parse('2026-06-02T14:00:00Z'));
   });
 });
