@@ -14,8 +14,7 @@ import {
   MISSING,
 } from '../../model/format.js';
 import { signalWords, type Health } from '../../model/health.js';
-import { durationAt, isTicking, type SessionRow } from '../../model/session-row.js';
-import { isStoppable } from '../../model/checked.js';
+import { durationAt, isStoppable, isTicking, type SessionRow } from '../../model/session-row.js';
 import type { StopOutcome } from '../../controllers/stop-queue.js';
 import type { SessionListStrings } from '../../strings.js';
 

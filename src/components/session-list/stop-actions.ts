@@ -8,9 +8,9 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { stopSession, type StopResult } from '../../api/stop.js';
 import { StopQueue, type StopOutcome } from '../../controllers/stop-queue.js';
 import { SessionsStopEvent, SessionsStoppedEvent } from '../../events.js';
-import { CheckedSet, isStoppable, nameSome } from '../../model/checked.js';
+import { CheckedSet, nameSome } from '../../model/checked.js';
 import { formatCount } from '../../model/format.js';
-import type { SessionRow } from '../../model/session-row.js';
+import { isStoppable, type SessionRow } from '../../model/session-row.js';
 import type { SessionListStrings } from '../../strings.js';
 import { sessionName, type RowActions } from './row-content.js';
 
