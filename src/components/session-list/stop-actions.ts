@@ -4,7 +4,7 @@
  * what the person sees and hears of it. The element renders the templates below and hands the
  * rows' controls here; `stop(ids)` works whether or not the templates are shown.
  */
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { stopSession, type StopResult } from '../../api/stop.js';
 import { StopQueue, type StopOutcome } from '../../controllers/stop-queue.js';
 import { SessionsStopEvent, SessionsStoppedEvent } from '../../events.js';
@@ -13,6 +13,7 @@ import { formatCount } from '../../model/format.js';
 import { isStoppable, type SessionRow } from '../../model/session-row.js';
 import type { SessionListStrings } from '../../strings.js';
 import { sessionName, type RowActions } from './row-content.js';
+import { stopStyles } from './stop-actions.styles.js';
 
 /** Names the confirmation shows before "and N more". */
 const NAMED = 5;
@@ -34,6 +35,8 @@ export class StopActions implements RowActions {
   /** The frozen set the confirmation is about; empty while it is closed. */
   #asking: SessionRow[] = [];
   #summary = '';
+  /** The root the rules were last added to. */
+  #styled?: ParentNode;
 
   constructor(
     readonly host: ReactiveControllerHost & HTMLElement,
@@ -141,10 +144,22 @@ export class StopActions implements RowActions {
     this.host.requestUpdate();
   };
 
+  /** Adds the controls' rules to the element's sheets, once: called by each template, so before any shows. */
+  #adoptStyles(): void {
+    const root = this.config.root() as ShadowRoot;
+    const sheet = stopStyles.styleSheet;
+    if (this.#styled === root) return;
+    this.#styled = root;
+    // Without constructable sheets, Lit's own fallback (a <style> of its own) adds rather than replaces.
+    if (!sheet) adoptStyles(root, [stopStyles]);
+    else if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   // ——— templates ———
 
   /** The header's first cell: check every row of the view as it is now. It says how many. */
   checkAll(): TemplateResult {
+    this.#adoptStyles();
     const { t, count, view } = this.#words();
     const checked = this.#checked.countIn(view);
     const label = t.checkAll(view.length, count(view.length));
@@ -167,6 +182,7 @@ export class StopActions implements RowActions {
 
   /** The toolbar's part: bulk stop (the checked rows of the view that can be stopped), and the last summary. */
   toolbar(): TemplateResult {
+    this.#adoptStyles();
     const { t, count, view } = this.#words();
     const stoppable = this.#checked.stoppableIn(view);
     return html`${
@@ -180,6 +196,7 @@ export class StopActions implements RowActions {
 
   /** The confirmation, naming what will be stopped. */
   dialog(): TemplateResult {
+    this.#adoptStyles();
     const { t, count } = this.#words();
     const asking = this.#asking;
     return html`<dialog part="confirm" aria-labelledby="confirm-title" @close=${this.#closed}>

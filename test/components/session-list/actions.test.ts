@@ -62,6 +62,19 @@ describe('actions="stop"', () => {
     }
   });
 
+  it('styles its controls once the chunk arrives (its rules ship in the chunk): the checkbox column, rows no taller', async () => {
+    const el = await mountActing();
+    const box = part(el, 'row-check')!;
+    expect(getComputedStyle(box).minHeight, 'a checkbox does not make its row taller').to.equal('0px');
+    expect(getComputedStyle(part(el, 'grid')!).getPropertyValue('--_c0').trim(), 'the checkbox column').to.equal(
+      '32px',
+    );
+    const sheets = shadow(el).adoptedStyleSheets;
+    expect(new Set(sheets).size, 'each sheet adopted once').to.equal(sheets.length);
+    await flush(el);
+    expect(shadow(el).adoptedStyleSheets.length, 'a render adds nothing more').to.equal(sheets.length);
+  });
+
   it('puts a stop button named after the session on queued and working rows only, and a checkbox on every row', async () => {
     const el = await mountActing();
     for (const row of parts(el, 'row')) {
