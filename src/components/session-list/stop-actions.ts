@@ -11,12 +11,17 @@ import { SessionsStopEvent, SessionsStoppedEvent } from '../../events.js';
 import { CheckedSet, nameSome } from '../../model/checked.js';
 import { formatCount } from '../../model/format.js';
 import { isStoppable, type SessionRow } from '../../model/session-row.js';
+import { stopStrings, type StopStrings } from '../../stop-strings.js';
 import type { SessionListStrings } from '../../strings.js';
-import { sessionName, type RowActions } from './row-content.js';
+import type { RowActions } from './row-content.js';
+import { writeRowControls } from './stop-row-controls.js';
 import { stopStyles } from './stop-actions.styles.js';
 
 /** Names the confirmation shows before "and N more". */
 const NAMED = 5;
+
+/** How a person knows a session: its identifier, else its id. */
+const sessionName = (row: SessionRow): string => row.session.issueIdentifier || row.id;
 
 export interface StopActionsConfig {
   /** The loaded rows by id, and where a 2xx's new status goes. */
@@ -32,6 +37,8 @@ export interface StopActionsConfig {
 export class StopActions implements RowActions {
   readonly #checked = new CheckedSet();
   readonly #queue: StopQueue;
+  /** The host's words over the stop words' defaults, made once per set of host words. */
+  #merged?: { from: SessionListStrings; text: SessionListStrings & StopStrings };
   /** The frozen set the confirmation is about; empty while it is closed. */
   #asking: SessionRow[] = [];
   #summary = '';
@@ -62,6 +69,31 @@ export class StopActions implements RowActions {
     return this.#queue.outcome(id);
   }
 
+  /** A row's checkbox, stop button and outcome, as they are now. */
+  write(id: string, element: HTMLElement, status: HTMLElement): void {
+    const row = this.config.feed.get(id);
+    if (!row) return;
+    const t = this.#text();
+    const name = sessionName(row);
+    const outcome = this.outcome(id);
+    const stopping = outcome === 'stopping';
+    writeRowControls(element, status, {
+      checked: this.checked(id),
+      checkLabel: t.rowCheck(name),
+      stopLabel: !stopping && isStoppable(row) ? t.stopLabel(name) : '',
+      stopText: t.stop,
+      outcome: !outcome ? '' : stopping ? t.stopping : outcome.ok ? t.stopped : outcome.message,
+      outcomeKind: !outcome ? '' : stopping ? 'stopping' : outcome.ok ? 'ok' : 'failed',
+    });
+  }
+
+  /** The words now: the host's over the defaults (the stop words' defaults are this chunk's). */
+  #text(): SessionListStrings & StopStrings {
+    const from = this.config.text();
+    if (this.#merged?.from !== from) this.#merged = { from, text: { ...stopStrings, ...from } };
+    return this.#merged.text;
+  }
+
   /** A new project, key or api-base: nothing checked, no outcomes. */
   reset(): void {
     this.#checked.clear();
@@ -79,7 +111,7 @@ export class StopActions implements RowActions {
       if (ok || !row || !isStoppable(row) || (status !== null && status < 500 && status !== 429))
         this.#checked.set([id], false);
     }
-    const t = this.config.text();
+    const t = this.#text();
     const failed = results.filter((result) => !result.ok);
     const named = (id: string) => {
       const row = feed.get(id);
@@ -212,7 +244,7 @@ export class StopActions implements RowActions {
   #words() {
     const locale = this.config.locale();
     return {
-      t: this.config.text(),
+      t: this.#text(),
       count: (n: number) => formatCount(n, locale),
       view: this.config.view(),
     };
