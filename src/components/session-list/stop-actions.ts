@@ -4,7 +4,7 @@
  * what the person sees and hears of it. The element renders the templates below and hands the
  * rows' controls here; `stop(ids)` works whether or not the templates are shown.
  */
-import { adoptStyles, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { adoptStyles, html, isServer, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { stopSession, type StopResult } from '../../api/stop.js';
 import { StopQueue, type StopOutcome } from '../../controllers/stop-queue.js';
 import { SessionsStopEvent, SessionsStoppedEvent } from '../../events.js';
@@ -180,7 +180,8 @@ export class StopActions implements RowActions {
   #adoptStyles(): void {
     const root = this.config.root() as ShadowRoot;
     const sheet = stopStyles.styleSheet;
-    if (this.#styled === root) return;
+    // A server renders the shell only: its declarative root gets the element's sheet, not these.
+    if (isServer || this.#styled === root) return;
     this.#styled = root;
     // Without constructable sheets, Lit's own fallback (a <style> of its own) adds rather than replaces.
     if (!sheet) adoptStyles(root, [stopStyles]);
