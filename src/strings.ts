@@ -1,11 +1,15 @@
 /**
- * Every word the widget shows, in one place, so a host can replace any of them through the
- * element's `strings` property. Numbers and dates arrive already formatted for the locale.
+ * Every word the widget shows, so a host can replace any of them through the element's `strings`
+ * property. Numbers and dates arrive already formatted for the locale. The words of the actions
+ * (`actions="stop"`) are stop-strings.ts: they ship in the actions chunk, and the host's `strings`
+ * override them in the same way.
  */
 import { KNOWN_STATUSES } from './model/filter.js';
 import type { HealthColour } from './model/health.js';
+import type { StopStrings } from './stop-strings.js';
 
-const sessions = (count: number) => (count === 1 ? 'session' : 'sessions');
+/** "session" or "sessions", for `count`. */
+export const sessions = (count: number): string => (count === 1 ? 'session' : 'sessions');
 
 export const defaultStrings = {
   listLabel: 'Agent sessions',
@@ -100,20 +104,10 @@ export const defaultStrings = {
   summaryCost: (cost: string): string => `Total ${cost}`,
   summaryCostAtLeast: (cost: string, unknown: string): string => `Total at least ${cost}, ${unknown} unknown`,
   exportCsv: 'Export CSV',
-  // Actions (`actions="stop"`): a session is named by its identifier, else its id.
-  rowCheck: (name: string): string => `Select ${name}`,
-  checkAll: (count: number, formatted: string): string => `Select all ${formatted} ${sessions(count)} in view`,
-  stop: 'Stop',
-  stopLabel: (name: string): string => `Stop ${name}`,
-  bulkStop: (count: number, formatted: string): string => `Stop ${formatted} ${sessions(count)}`,
-  confirmTitle: (count: number, formatted: string): string => `Stop ${formatted} ${sessions(count)}?`,
-  confirmBody: (names: string): string => `This stops ${names}. Their agents end now; this can't be undone.`,
-  andMore: (count: number): string => `and ${count} more`,
-  confirmCancel: 'Cancel',
-  stopping: 'Stopping…',
-  stopped: 'Stopped',
-  stopSummary: (stopped: number, failed: string[]): string =>
-    `${stopped} stopped.` + (failed.length ? ` ${failed.length} not stopped: ${failed.join('; ')}` : ''),
 };
 
-export type SessionListStrings = typeof defaultStrings;
+/**
+ * Every word of the widget, for `strings`. The stop words are optional here because their defaults
+ * (stop-strings.ts) arrive with the actions chunk, which merges them under the host's.
+ */
+export type SessionListStrings = typeof defaultStrings & Partial<StopStrings>;

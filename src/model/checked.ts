@@ -3,11 +3,7 @@
  * windowing (they are not rows), and only checked rows that are in the view now and can still be
  * stopped count, are named in the confirmation and are sent. Pure.
  */
-import type { SessionRow } from './session-row.js';
-
-/** Only a queued or working session can be stopped. */
-export const isStoppable = (row: SessionRow): boolean =>
-  row.session.status === 'queued' || row.session.status === 'working';
+import { isStoppable, type SessionRow } from './session-row.js';
 
 export class CheckedSet {
   #ids = new Set<string>();

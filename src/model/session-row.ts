@@ -19,6 +19,10 @@ export interface SessionRow {
   readonly fetchedAt: number;
 }
 
+/** Only a queued or working session can be stopped. */
+export const isStoppable = (row: SessionRow): boolean =>
+  row.session.status === 'queued' || row.session.status === 'working';
+
 export function timeOf(iso: string | null | undefined): number | null {
   if (!iso) return null;
   const ms = Date.parse(iso);

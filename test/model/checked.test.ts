@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CheckedSet, isStoppable, nameSome } from '../../src/model/checked.js';
-import { toSessionRow } from '../../src/model/session-row.js';
+import { CheckedSet, nameSome } from '../../src/model/checked.js';
+import { isStoppable, toSessionRow } from '../../src/model/session-row.js';
 import type { Session } from '../../src/api/schema.js';
 
 const row = (id: string, status: string) => toSessionRow({ id, status } as Session, { fetchedAt: 0 });

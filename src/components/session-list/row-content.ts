@@ -15,8 +15,6 @@ import {
 } from '../../model/format.js';
 import { signalWords, type Health } from '../../model/health.js';
 import { durationAt, isTicking, type SessionRow } from '../../model/session-row.js';
-import { isStoppable } from '../../model/checked.js';
-import type { StopOutcome } from '../../controllers/stop-queue.js';
 import type { SessionListStrings } from '../../strings.js';
 
 /** What one row shows, as text and flags. */
@@ -52,28 +50,17 @@ export interface RowContent {
   /** The copy button's confirmation, or `""` for its icon. */
   copied: string;
   copiedState: '' | 'ok' | 'failed';
-  /** With actions: the row's checkbox (`on`/`off`) and its name; `""` for none. */
-  check: '' | 'on' | 'off';
-  checkLabel: string;
-  /** The stop button's accessible name (`Stop ENG-124`), or `""` for none. */
-  stopLabel: string;
-  /** The stop button's visible word. */
-  stopText: string;
-  /** A stop's outcome in words (stopping…, stopped, why it failed), and which; `""` for none. */
-  outcome: string;
-  outcomeKind: '' | 'stopping' | 'ok' | 'failed';
+  /** With actions on: what writes the row's checkbox, stop button and outcome; null for none. */
+  actions: RowActions | null;
   /** Read by assistive technology when fields could not be read (they show as "—"), or `""`. */
   unreadable: string;
 }
 
-/** With actions on: what the rows' checkboxes and stops say. */
+/** With actions on (the actions chunk): a row's own controls. */
 export interface RowActions {
-  checked(id: string): boolean;
-  outcome(id: string): StopOutcome | undefined;
+  /** Brings the controls of row `id` in `element` (`status`: its status cell) to what they show now. */
+  write(id: string, element: HTMLElement, status: HTMLElement): void;
 }
-
-/** How a person knows a session: its identifier, else its id. */
-export const sessionName = (row: SessionRow): string => row.session.issueIdentifier || row.id;
 
 /** The last copy of an id, for its visible confirmation. */
 export interface Copied {
@@ -171,21 +158,7 @@ export function rowContent(row: SessionRow, index: number, tabStop: boolean, con
     copyLabel: t.copyId,
     copied: copied ? (copied.ok ? t.copied : t.copyFailed) : '',
     copiedState: copied ? (copied.ok ? 'ok' : 'failed') : '',
-    ...actionContent(row, context),
+    actions: context.actions,
     unreadable: unreadable.length ? t.unreadableRow([...new Set(unreadable.map(t.fieldName))]) : '',
   };
-}
-
-function actionContent(row: SessionRow, { actions, text: t }: RowContext) {
-  const name = sessionName(row);
-  const outcome = actions?.outcome(row.id);
-  const stopping = outcome === 'stopping';
-  return {
-    check: actions ? (actions.checked(row.id) ? 'on' : 'off') : '',
-    checkLabel: t.rowCheck(name),
-    stopLabel: actions && !stopping && isStoppable(row) ? t.stopLabel(name) : '',
-    stopText: t.stop,
-    outcome: !outcome ? '' : stopping ? t.stopping : outcome.ok ? t.stopped : outcome.message,
-    outcomeKind: !outcome ? '' : stopping ? 'stopping' : outcome.ok ? 'ok' : 'failed',
-  } as const;
 }

@@ -12,7 +12,7 @@ import type { RowContent } from './row-content.js';
  */
 
 /** Static markup, made into DOM once (through Lit, which a Trusted Types policy allows) and cloned. */
-function fromMarkup(markup: TemplateResult): () => HTMLElement {
+export function fromMarkup(markup: TemplateResult): () => HTMLElement {
   let made: HTMLElement | undefined;
   return () => {
     if (!made) {
@@ -32,13 +32,6 @@ const newTooltip = fromMarkup(html`<span class="tooltip" part="tooltip" aria-hid
 const newNotLive = fromMarkup(html`<span class="not-live" part="not-live"></span>`);
 const newHidden = fromMarkup(html`<span class="visually-hidden"></span>`);
 const newCopy = fromMarkup(html`<button type="button" class="copy" part="copy" tabindex="-1"></button>`);
-const newCheck = fromMarkup(
-  html`<span class="cell c-check" part="cell" role="gridcell"
-    ><input type="checkbox" part="row-check" tabindex="-1"
-  /></span>`,
-);
-const newStop = fromMarkup(html`<button type="button" class="stop" part="stop" tabindex="-1"></button>`);
-const newOutcome = fromMarkup(html`<span class="outcome" part="stop-outcome"></span>`);
 /* eslint-enable lit-a11y/accessible-name, lit-a11y/anchor-is-valid */
 // Two sheets, one over the other, in two strokes: a fraction of the bytes of a filled outline.
 const newCopyIcon = fromMarkup(
@@ -56,12 +49,15 @@ const newCopyIcon = fromMarkup(
   </svg>`,
 );
 
-function setText(node: Node, text: string): void {
+/** What the actions chunk (stop-row-controls.ts) adds to a row: its checkbox cell, stop button and outcome. */
+const ACTION_CONTROLS = '.c-check, .stop, .outcome';
+
+export function setText(node: Node, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
 
 /** Sets or removes `name` (`null` removes). */
-function setAttribute(node: Element, name: string, value: string | null): void {
+export function setAttribute(node: Element, name: string, value: string | null): void {
   if (value === null) node.removeAttribute(name);
   else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
 }
@@ -74,9 +70,8 @@ export class RowView {
   #tooltip: HTMLElement | undefined;
   #copy: HTMLElement | undefined;
   #notLive: HTMLElement | undefined;
-  #check: HTMLElement | undefined;
-  #stop: HTMLElement | undefined;
-  #outcome: HTMLElement | undefined;
+  /** The actions wrote controls into this row (they go when actions are turned off). */
+  #acted = false;
   #unreadable: HTMLElement | undefined;
 
   /** Writes what differs from the last content. */
@@ -138,34 +133,20 @@ export class RowView {
     setText(cost, content.cost);
     this.#unreadable = toggle(this.#unreadable, content.unreadable !== '', identifier, newHidden);
     if (this.#unreadable) setText(this.#unreadable, content.unreadable);
-    this.#writeActions(content, status);
+    if (content.actions) content.actions.write(content.id, row, status);
+    else if (this.#acted) row.querySelectorAll(ACTION_CONTROLS).forEach((control) => control.remove());
+    this.#acted = !!content.actions;
     this.#last = content;
-  }
-
-  /** The checkbox (a cell of its own, first), the stop button and a stop's outcome (in the status cell). */
-  #writeActions(content: RowContent, status: HTMLElement): void {
-    const check = (this.#check = toggle(this.#check, content.check !== '', this.element, newCheck));
-    if (check) {
-      if (check !== this.element.firstElementChild) this.element.prepend(check);
-      const box = check.firstElementChild as HTMLInputElement;
-      box.checked = content.check === 'on';
-      setAttribute(box, 'aria-label', content.checkLabel);
-    }
-    const stop = (this.#stop = toggle(this.#stop, content.stopLabel !== '', status, newStop));
-    if (stop) {
-      setAttribute(stop, 'aria-label', content.stopLabel);
-      setText(stop, content.stopText);
-    }
-    const outcome = (this.#outcome = toggle(this.#outcome, content.outcome !== '', status, newOutcome));
-    if (outcome) {
-      setAttribute(outcome, 'data-outcome', content.outcomeKind);
-      setText(outcome, content.outcome);
-    }
   }
 }
 
 /** Adds `make()`'s element at the end of `parent` when `wanted` and it isn't there; removes it when not. */
-function toggle(current: HTMLElement | undefined, wanted: boolean, parent: HTMLElement, make: () => HTMLElement) {
+export function toggle(
+  current: HTMLElement | undefined,
+  wanted: boolean,
+  parent: HTMLElement,
+  make: () => HTMLElement,
+) {
   if (wanted) return current ?? parent.appendChild(make());
   current?.remove();
   return undefined;

@@ -6,7 +6,7 @@ import { unsafeCSS, type CSSResult } from 'lit';
  * as written. Named `css`, so the build's template minifier and the template linter still treat
  * the literal as CSS; Lit's own `css` (and its long error message) then stays out of the bundle.
  */
-const css = (strings: TemplateStringsArray): CSSResult => unsafeCSS(strings[0]);
+export const css = (strings: TemplateStringsArray): CSSResult => unsafeCSS(strings[0]);
 
 export const styles = css`
   :host {
@@ -490,66 +490,6 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  /* Actions (actions="stop"): checkboxes, stop buttons, outcomes, the confirmation. */
-  .acts {
-    --_c0: 32px;
-  }
-
-  .c-check {
-    padding-right: 0;
-  }
-
-  /* A control's 32px suits the toolbar; a checkbox must not make its row taller. */
-  [type='checkbox'] {
-    min-height: 0;
-    margin: 0;
-  }
-
-  .acts .c-status {
-    display: flex;
-    align-items: center;
-    gap: 6px;
-  }
-
-  .stop {
-    min-height: 0;
-    padding: 1px 6px;
-    font-size: 0.8em;
-  }
-
-  .danger {
-    color: var(--_r);
-  }
-
-  .outcome {
-    font-size: 0.8em;
-    color: var(--_m);
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-
-  .outcome[data-outcome='failed'] {
-    color: var(--_r);
-  }
-
-  .stop-summary {
-    align-self: center;
-    font-size: 0.85em;
-  }
-
-  dialog {
-    color: inherit;
-    background: var(--_bg);
-    border: 1px solid var(--_b);
-    border-radius: var(--_rad);
-    max-width: min(32em, 90vw);
-  }
-
-  dialog h2 {
-    font-size: 1.1em;
-    margin: 0 0 8px;
-  }
-
   .visually-hidden {
     position: absolute;
     width: 1px;
@@ -580,17 +520,6 @@ export const styles = css`
 
     .c-identifier {
       grid-column: span 3;
-    }
-
-    /* The checkbox sits to the left of the card, out of its grid. */
-    .acts .row {
-      position: relative;
-      padding-left: 28px;
-    }
-
-    .c-check {
-      position: absolute;
-      left: 0;
     }
 
     .c-status {

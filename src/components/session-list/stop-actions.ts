@@ -4,18 +4,24 @@
  * what the person sees and hears of it. The element renders the templates below and hands the
  * rows' controls here; `stop(ids)` works whether or not the templates are shown.
  */
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { adoptStyles, html, isServer, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { stopSession, type StopResult } from '../../api/stop.js';
 import { StopQueue, type StopOutcome } from '../../controllers/stop-queue.js';
 import { SessionsStopEvent, SessionsStoppedEvent } from '../../events.js';
-import { CheckedSet, isStoppable, nameSome } from '../../model/checked.js';
+import { CheckedSet, nameSome } from '../../model/checked.js';
 import { formatCount } from '../../model/format.js';
-import type { SessionRow } from '../../model/session-row.js';
+import { isStoppable, type SessionRow } from '../../model/session-row.js';
+import { stopStrings, type StopStrings } from '../../stop-strings.js';
 import type { SessionListStrings } from '../../strings.js';
-import { sessionName, type RowActions } from './row-content.js';
+import type { RowActions } from './row-content.js';
+import { writeRowControls } from './stop-row-controls.js';
+import { stopStyles } from './stop-actions.styles.js';
 
 /** Names the confirmation shows before "and N more". */
 const NAMED = 5;
+
+/** How a person knows a session: its identifier, else its id. */
+const sessionName = (row: SessionRow): string => row.session.issueIdentifier || row.id;
 
 export interface StopActionsConfig {
   /** The loaded rows by id, and where a 2xx's new status goes. */
@@ -31,9 +37,13 @@ export interface StopActionsConfig {
 export class StopActions implements RowActions {
   readonly #checked = new CheckedSet();
   readonly #queue: StopQueue;
+  /** The host's words over the stop words' defaults, made once per set of host words. */
+  #merged?: { from: SessionListStrings; text: SessionListStrings & StopStrings };
   /** The frozen set the confirmation is about; empty while it is closed. */
   #asking: SessionRow[] = [];
   #summary = '';
+  /** The root the rules were last added to. */
+  #styled?: ParentNode;
 
   constructor(
     readonly host: ReactiveControllerHost & HTMLElement,
@@ -59,6 +69,31 @@ export class StopActions implements RowActions {
     return this.#queue.outcome(id);
   }
 
+  /** A row's checkbox, stop button and outcome, as they are now. */
+  write(id: string, element: HTMLElement, status: HTMLElement): void {
+    const row = this.config.feed.get(id);
+    if (!row) return;
+    const t = this.#text();
+    const name = sessionName(row);
+    const outcome = this.outcome(id);
+    const stopping = outcome === 'stopping';
+    writeRowControls(element, status, {
+      checked: this.checked(id),
+      checkLabel: t.rowCheck(name),
+      stopLabel: !stopping && isStoppable(row) ? t.stopLabel(name) : '',
+      stopText: t.stop,
+      outcome: !outcome ? '' : stopping ? t.stopping : outcome.ok ? t.stopped : outcome.message,
+      outcomeKind: !outcome ? '' : stopping ? 'stopping' : outcome.ok ? 'ok' : 'failed',
+    });
+  }
+
+  /** The words now: the host's over the defaults (the stop words' defaults are this chunk's). */
+  #text(): SessionListStrings & StopStrings {
+    const from = this.config.text();
+    if (this.#merged?.from !== from) this.#merged = { from, text: { ...stopStrings, ...from } };
+    return this.#merged.text;
+  }
+
   /** A new project, key or api-base: nothing checked, no outcomes. */
   reset(): void {
     this.#checked.clear();
@@ -76,7 +111,7 @@ export class StopActions implements RowActions {
       if (ok || !row || !isStoppable(row) || (status !== null && status < 500 && status !== 429))
         this.#checked.set([id], false);
     }
-    const t = this.config.text();
+    const t = this.#text();
     const failed = results.filter((result) => !result.ok);
     const named = (id: string) => {
       const row = feed.get(id);
@@ -141,10 +176,23 @@ export class StopActions implements RowActions {
     this.host.requestUpdate();
   };
 
+  /** Adds the controls' rules to the element's sheets, once: called by each template, so before any shows. */
+  #adoptStyles(): void {
+    const root = this.config.root() as ShadowRoot;
+    const sheet = stopStyles.styleSheet;
+    // A server renders the shell only: its declarative root gets the element's sheet, not these.
+    if (isServer || this.#styled === root) return;
+    this.#styled = root;
+    // Without constructable sheets, Lit's own fallback (a <style> of its own) adds rather than replaces.
+    if (!sheet) adoptStyles(root, [stopStyles]);
+    else if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   // ——— templates ———
 
   /** The header's first cell: check every row of the view as it is now. It says how many. */
   checkAll(): TemplateResult {
+    this.#adoptStyles();
     const { t, count, view } = this.#words();
     const checked = this.#checked.countIn(view);
     const label = t.checkAll(view.length, count(view.length));
@@ -167,6 +215,7 @@ export class StopActions implements RowActions {
 
   /** The toolbar's part: bulk stop (the checked rows of the view that can be stopped), and the last summary. */
   toolbar(): TemplateResult {
+    this.#adoptStyles();
     const { t, count, view } = this.#words();
     const stoppable = this.#checked.stoppableIn(view);
     return html`${
@@ -180,6 +229,7 @@ export class StopActions implements RowActions {
 
   /** The confirmation, naming what will be stopped. */
   dialog(): TemplateResult {
+    this.#adoptStyles();
     const { t, count } = this.#words();
     const asking = this.#asking;
     return html`<dialog part="confirm" aria-labelledby="confirm-title" @close=${this.#closed}>
@@ -195,7 +245,7 @@ export class StopActions implements RowActions {
   #words() {
     const locale = this.config.locale();
     return {
-      t: this.config.text(),
+      t: this.#text(),
       count: (n: number) => formatCount(n, locale),
       view: this.config.view(),
     };

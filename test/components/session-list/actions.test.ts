@@ -62,6 +62,30 @@ describe('actions="stop"', () => {
     }
   });
 
+  it('styles its controls once the chunk arrives (its rules ship in the chunk): the checkbox column, rows no taller', async () => {
+    const el = await mountActing();
+    const box = part(el, 'row-check')!;
+    expect(getComputedStyle(box).minHeight, 'a checkbox does not make its row taller').to.equal('0px');
+    expect(getComputedStyle(part(el, 'grid')!).getPropertyValue('--_c0').trim(), 'the checkbox column').to.equal(
+      '32px',
+    );
+    const sheets = shadow(el).adoptedStyleSheets;
+    expect(new Set(sheets).size, 'each sheet adopted once').to.equal(sheets.length);
+    await flush(el);
+    expect(shadow(el).adoptedStyleSheets.length, 'a render adds nothing more').to.equal(sheets.length);
+  });
+
+  it('takes its controls off every row when actions are turned off again', async () => {
+    const el = await mountActing();
+    expect(part(el, 'row-check'), 'checkboxes while on').to.exist;
+    el.actions = '';
+    await flush(el);
+    for (const name of ['row-check', 'check-all', 'stop', 'stop-outcome', 'bulk-stop', 'confirm']) {
+      expect(part(el, name), name).to.equal(null);
+    }
+    expect(shadow(el).querySelector('.c-check'), 'the checkbox cell').to.equal(null);
+  });
+
   it('puts a stop button named after the session on queued and working rows only, and a checkbox on every row', async () => {
     const el = await mountActing();
     for (const row of parts(el, 'row')) {
@@ -73,6 +97,22 @@ describe('actions="stop"', () => {
       expect(row.querySelector('input[type="checkbox"][part~="row-check"]'), 'row-check').to.exist;
     }
     expect(part(el, 'check-all')).to.exist;
+  });
+
+  it("takes the host's words for its own (their defaults ship in the chunk), German included", async () => {
+    const el = await mountOnMock();
+    el.strings = { stop: 'Anhalten', stopLabel: (name) => `${name} anhalten`, rowCheck: (name) => `${name} auswählen` };
+    el.actions = 'stop';
+    await waitUntil(() => part(el, 'stop'), 'the actions chunk loads');
+    await flush(el);
+    const stop = part(el, 'stop')!;
+    const id = stop.closest<HTMLElement>('[part~="row"]')!.dataset.sessionId!;
+    const name = el.sessions.find((session) => session.id === id)!.issueIdentifier || id;
+    expect(text(stop)).to.equal('Anhalten');
+    expect(stop.getAttribute('aria-label')).to.equal(`${name} anhalten`);
+    expect(inRow(el, id, 'row-check')!.getAttribute('aria-label')).to.equal(`${name} auswählen`);
+    // What the host left alone keeps its default.
+    expect(part(el, 'check-all')!.getAttribute('aria-label')).to.match(/^Select all \d+ sessions in view$/);
   });
 
   it('asks before sending: sessions-stop, then the dialog naming the session, with Cancel focused', async () => {
