@@ -10,6 +10,8 @@ export class RefreshTimer {
   /** Only ever cleared: clearing a timer that already fired does nothing. */
   #timer: ReturnType<typeof setTimeout> | undefined;
   #dueWhileHidden = false;
+  /** When the planned attempt fires (clock ms); past, once it has. */
+  at = Infinity;
   readonly #run: (kind: FeedRequestKind) => void;
   readonly #wake: (dueWhileHidden: boolean) => void;
 
@@ -34,6 +36,7 @@ export class RefreshTimer {
   /** Replaces the planned attempt, if any. */
   schedule(kind: FeedRequestKind, delayMs: number): void {
     this.clear();
+    this.at = Date.now() + delayMs;
     this.#timer = setTimeout(() => {
       if (document.hidden) this.#dueWhileHidden = true;
       else this.#run(kind);

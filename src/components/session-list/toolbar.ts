@@ -15,6 +15,8 @@ export interface ToolbarState {
   filters: SessionFilters;
   statusOptions: readonly StatusOption[];
   updatedAt: number | null;
+  /** The last answer was fetched by another tab (`sharing="browser"`). */
+  followsTab?: boolean;
   /** A filter control changed: its `name` is the filter, its `value` the new value. */
   onInput(event: Event): void;
   /** More controls after the filters (bulk stop, with actions on). */
@@ -34,6 +36,7 @@ export function renderToolbar({
   filters,
   statusOptions,
   updatedAt,
+  followsTab,
   onInput,
   extra = nothing,
 }: ToolbarState): TemplateResult {
@@ -75,7 +78,9 @@ export function renderToolbar({
     </label>
     ${extra}
     <span class="updated" part="updated" aria-live="off">
-      ${updatedAt === null ? nothing : t.updatedAt(formatTime(updatedAt, locale))}
+      ${
+        updatedAt === null ? nothing : (followsTab ? t.updatedInAnotherTab : t.updatedAt)(formatTime(updatedAt, locale))
+      }
     </span>
   </div>`;
 }
