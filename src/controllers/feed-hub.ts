@@ -35,7 +35,6 @@ export interface Membership {
   publish(answer: SharedAnswer): void;
   /** The claimed refresh was abandoned (aborted): someone else may fetch. */
   release(): void;
-  leave(): void;
 }
 
 /** A follower waits this long (in intervals) for word from the leader before taking over. */
@@ -49,22 +48,31 @@ const hubs = new Map<string, FeedHub>();
 
 const spread = (ms: number) => ms * (0.9 + 0.2 * Math.random());
 
-/** Joins the feed these settings name, creating its hub (and, across tabs, its channel and election). */
+/**
+ * Joins the feed these settings name, creating its hub (and, across tabs, its channel and
+ * election). Aborting `signal` leaves at once, even while the join is under way (then it resolves
+ * null): a widget that goes leaves nothing behind.
+ */
 export async function joinFeed(
   identity: FeedIdentity,
   pageUrl: string,
   sharing: Exclude<Sharing, 'off'>,
   member: HubMember,
-): Promise<Membership> {
+  signal: AbortSignal,
+): Promise<Membership | null> {
   const text = feedKeyText(identity, pageUrl);
   const acrossTabs =
     sharing === 'browser' && typeof BroadcastChannel === 'function' && typeof navigator.locks?.request === 'function';
   // Across tabs the lock and the channel need a name that holds no secret; within a page, the text is the key.
   const name = acrossTabs ? await feedName(text).catch(() => null) : null;
+  if (signal.aborted) return null;
   const key = name ? `tabs ${name}` : `page ${text}`;
   let hub = hubs.get(key);
-  if (!hub) hubs.set(key, (hub = new FeedHub(name, () => hubs.delete(key))));
-  return hub.join(member);
+  if (!hub) {
+    const created = new FeedHub(name, () => hubs.get(key) === created && hubs.delete(key));
+    hubs.set(key, (hub = created));
+  }
+  return hub.join(member, signal);
 }
 
 class FeedHub {
@@ -111,9 +119,18 @@ class FeedHub {
 
   #waitingForHello: (() => void) | null = null;
 
-  async join(member: HubMember): Promise<Membership> {
+  async join(widget: HubMember, signal: AbortSignal): Promise<Membership | null> {
+    // Each join is a member of its own: a widget that joins again before an earlier join of its
+    // own is over (and left) stays in when that one leaves.
+    const member: HubMember = {
+      intervalMs: () => widget.intervalMs(),
+      receive: (answer, origin) => widget.receive(answer, origin),
+      due: (inMs) => widget.due(inMs),
+    };
     this.#members.add(member);
+    signal.addEventListener('abort', () => this.#leave(member), { once: true });
     await this.#ready;
+    if (signal.aborted) return null;
     const latest = () => this.#latest;
     return {
       get latest() {
@@ -124,7 +141,6 @@ class FeedHub {
       release: () => {
         if (this.#claimedBy === member) this.#claimedBy = null;
       },
-      leave: () => this.#leave(member),
     };
   }
 
@@ -241,7 +257,7 @@ class FeedHub {
   readonly #onHide = (): void => this.#election?.resign();
 
   #leave(member: HubMember): void {
-    this.#members.delete(member);
+    if (!this.#members.delete(member)) return; // left already
     if (this.#claimedBy === member) this.#claimedBy = null;
     if (this.#members.size > 0) return;
     clearTimeout(this.#watchdog);

@@ -23,20 +23,14 @@ interface Running {
   page?: FetchedPage;
 }
 
-/** A first page that did not change: nothing to merge ("updated" moves on). */
-const unchangedPage = (etag: string): FetchedPage => ({
-  sessions: [],
-  rejected: [],
-  cursor: null,
-  unreadable: 0,
-  etag,
-  unchanged: true,
-});
-
-/** The chunk's entry: the feed's share, joined to its hub when it shares (with a key, before it resolves). */
+/**
+ * The chunk's entry: the feed's share, joined to its hub when it shares (with a key, before it
+ * resolves). It never rejects: a hub that cannot be joined (a frame that refuses the channel, say)
+ * leaves the widget fetching for itself.
+ */
 export async function shareFeed(feed: SessionFeedController, settings: FeedSettings): Promise<FeedShare> {
   const share = new FeedShare(feed, settings);
-  const joined = share.reschedule(true);
+  const joined = share.reschedule(true).catch(() => {});
   // With the cookie, the widget fetches its own first page at once: it joins meanwhile.
   if (settings.token) await joined;
   return share;
@@ -44,8 +38,8 @@ export async function shareFeed(feed: SessionFeedController, settings: FeedSetti
 
 export class FeedShare implements HubMember {
   #hub: Membership | null = null;
-  /** Bumped by each join and leave, so a join that resolves late knows it is stale. */
-  #joins = 0;
+  /** The latest join; aborted by a leave (or the next join), which leaves the hub. */
+  #joining: AbortController | null = null;
   /** An answer from elsewhere, for the next run to return instead of fetching. */
   #incoming: { answer: SharedAnswer; origin: AnswerOrigin; unchanged?: boolean } | null = null;
   /** What the current run is: its answer (or failure) is shared only when it was fetched here. */
@@ -55,8 +49,10 @@ export class FeedShare implements HubMember {
   /** The first page's ETag as merged last, and whether this feed stopped sending it. */
   #etag: string | null = null;
   #etagRefused = false;
+  /** The refresh planned as this tab took the lead (see `due`). */
+  #due: ReturnType<typeof setTimeout> | undefined;
   /** The last answer merged came from another tab (the toolbar says so). */
-  followsTab = false;
+  fromTab = false;
 
   constructor(
     private readonly feed: SessionFeedController,
@@ -74,9 +70,10 @@ export class FeedShare implements HubMember {
     // Joining takes a moment (a hash): the feed's ticks meanwhile fetch for themselves.
     this.leave();
     if (!on) return;
-    const joins = this.#joins;
-    const hub = await joinFeed(this.settings, document.baseURI, sharing, this);
-    if (joins !== this.#joins) return hub.leave();
+    const joining = (this.#joining = new AbortController());
+    const hub = await joinFeed(this.settings, document.baseURI, sharing, this, joining.signal);
+    // Left (or joining again) meanwhile: the hub has let go of this join already.
+    if (!hub || joining.signal.aborted) return;
     this.#hub = hub;
     // With a key, the feed's latest answer is this widget's first page; with the cookie (whose
     // identity may have changed since), the widget fetches its own first.
@@ -87,8 +84,8 @@ export class FeedShare implements HubMember {
   }
 
   leave(): void {
-    this.#joins++;
-    this.#hub?.leave();
+    clearTimeout(this.#due);
+    this.#joining?.abort();
     this.#hub = null;
   }
 
@@ -114,20 +111,33 @@ export class FeedShare implements HubMember {
     if (this.#hub) void this.feed.refresh(true);
   }
 
-  /** This tab now leads: refresh once the last answer is due, spread so the widgets don't fire together. */
+  /**
+   * This tab now leads: refresh once the last answer is due, spread so the widgets don't fire
+   * together (the first to claim fetches; the feed's own ticks go on as planned, and claim too).
+   */
   due(inMs: number): void {
-    const { feed } = this;
-    if (!feed.pending && !feed.authStopped) this.feed.due(inMs + Math.random() * WAKE_SPREAD_MS);
+    clearTimeout(this.#due);
+    this.#due = setTimeout(
+      () => {
+        const { feed } = this;
+        if (!document.hidden && !feed.pending && !feed.authStopped && this.#hub?.claim()) void feed.refresh();
+      },
+      inMs + Math.random() * WAKE_SPREAD_MS,
+    );
   }
 
   // ——— what the feed asks ———
 
-  /** A run's page fetcher: its first page goes through `first` (from elsewhere, or conditional). */
+  /**
+   * The page fetcher of the run that starts now (the feed's `pendingKind`): its first page goes
+   * through `first` (from elsewhere, or conditional).
+   */
   pages(
-    kind: FeedRequestKind,
-    firstPage: boolean,
     fetchPage: (cursor: string | null, fetchImpl?: typeof fetch) => Promise<FetchedPage>,
   ): (cursor: string | null) => Promise<FetchedPage> {
+    const { feed } = this;
+    const kind = feed.pendingKind!;
+    const firstPage = kind === 'refresh' && feed.isEmpty;
     let started = false;
     return async (cursor) => {
       if (started) return fetchPage(cursor);
@@ -162,7 +172,7 @@ export class FeedShare implements HubMember {
     // A request of this widget's that the answer overtook (aborted) claims the feed no more.
     this.#hub?.release();
     const { page, error, retryInMs, etag } = answer;
-    if (incoming.unchanged) return unchangedPage(etag!);
+    if (incoming.unchanged) return this.#unchangedPage(etag!);
     if (error) {
       running.retryInMs = retryInMs === null ? null : Math.max(0, answer.at + retryInMs - Date.now());
       throw new ApiError(error.kind, error.message, error.status, error.retryAfterMs);
@@ -206,8 +216,14 @@ export class FeedShare implements HubMember {
       return page;
     } catch (error) {
       if (!unchanged || signal?.aborted) throw error;
-      return unchangedPage(etag!);
+      return this.#unchangedPage(etag!);
     }
+  }
+
+  /** A first page that did not change: nothing to merge ("updated" moves on), and the rows it could not show are as they were. */
+  #unchangedPage(etag: string): FetchedPage {
+    const { rejected, unreadable } = this.feed;
+    return { sessions: [], rejected: [...rejected], cursor: null, unreadable, etag, unchanged: true };
   }
 
   /** The run's answer is merged; null when it is older than the rows (two tabs leading at once): dropped. */
@@ -221,7 +237,7 @@ export class FeedShare implements HubMember {
     if (!unchanged && at < this.#answerAt) return null;
     this.#answerAt = at;
     this.#etag = etag;
-    this.followsTab = origin === 'tab';
+    this.fromTab = origin === 'tab';
     return origin !== 'self';
   }
 
@@ -239,9 +255,14 @@ export class FeedShare implements HubMember {
     return retryIn;
   }
 
-  /** A tick: may this widget fetch now? Not a refresh that another one fetches, or did lately. */
-  claim(kind: FeedRequestKind): boolean {
-    return kind !== 'refresh' || (this.#hub?.claim() ?? true);
+  /**
+   * A tick: may this widget fetch now? Not a refresh that another one fetches, or did lately: then
+   * false, and the feed's next tick is planned (the feed runs the tick only when this is not false).
+   */
+  claim(kind: FeedRequestKind): false | undefined {
+    if (kind !== 'refresh' || this.#hub?.claim() !== false) return;
+    this.feed.reschedule();
+    return false;
   }
 
   /** The run under way; one that started before the chunk was in was fetched here, about now. */

@@ -6,32 +6,21 @@
  * The rows live in a `SessionStore` private to the feed, so a pending or failed refresh never
  * blanks them; the element reads them through getters and changes them only through verbs
  * (`refresh()`, `loadMore()`, `retry()`, `showPending()`). A change of project, token or api-base
- * starts over (`reset()`).
- *
- * Conditional refreshes (`ETag`) and `sharing` are feed-share.ts, in a chunk of its own (with the
- * hub, the election and the codec) loaded as the feed starts. With `sharing`, a tick fetches only
- * when the hub grants it, and an answer fetched elsewhere is what the next run returns instead of
- * fetching, so it merges, fails and renders exactly as this widget's own.
+ * starts over (`reset()`). Conditional refreshes and `sharing` are feed-share.ts, a lazy chunk.
  */
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError, fetchSessionsPage, type FetchedPage } from '../api/client.js';
+import { ApiError } from '../api/client.js';
 import type { RejectedRow } from '../api/schema.js';
 import type { FeedRequestKind } from '../events.js';
 import type { FeedConfig, FeedFailure } from './feed-config.js';
-import { fetchPages, type Answer } from './feed-pages.js';
+import { fetchPages, mergeAnswer, pageFetcher, type Answer } from './feed-pages.js';
 import type { FeedShare } from './feed-share.js';
-import { RefreshTimer } from './refresh-timer.js';
+import { RefreshTimer, wakeDelay, warnBelowFloor } from './refresh-timer.js';
 import { retryDelay } from '../model/backoff.js';
-import {
-  isBelowRefreshFloor,
-  MIN_REFRESH_INTERVAL_S,
-  refreshIntervalMs,
-  timeoutMs,
-  WAKE_SPREAD_MS,
-} from '../model/delay.js';
+import { MIN_REFRESH_INTERVAL_S, refreshIntervalMs } from '../model/delay.js';
 import type { SessionRow } from '../model/session-row.js';
-import { SessionStore, type StoreChange } from '../model/session-store.js';
+import { SessionStore } from '../model/session-store.js';
 
 /** The abort reason of a disconnect (or a reset): not a failure to report. */
 const DISCONNECTED = new Error('disconnected');
@@ -46,9 +35,8 @@ export class SessionFeedController implements ReactiveController {
 
   #failures = 0;
   readonly #timer = new RefreshTimer(
-    // Skipped when another request is pending: that one plans the next tick. With sharing, a
-    // refresh that another widget or tab fetches (or did lately) is not fetched here.
-    (kind) => void (this.#share?.claim(kind) === false ? this.#scheduleRefresh(this.intervalMs()) : this.#run(kind)),
+    // Skipped when pending (that one plans the next tick), or (sharing) when another one fetches.
+    (kind) => this.#share?.claim(kind) ?? void this.#run(kind),
     (due) => this.#wake(due),
   );
   /** A refresh-interval below the floor is said once per feed, not at every tick. */
@@ -135,8 +123,8 @@ export class SessionFeedController implements ReactiveController {
   }
 
   /** The last answer merged was fetched by another tab. */
-  get followsTab(): boolean | undefined {
-    return this.#share?.followsTab;
+  get fromTab(): boolean | undefined {
+    return this.#share?.fromTab;
   }
 
   /** Set by a 401/403: live refresh waits for a new token or project, or `retry()`. */
@@ -191,10 +179,8 @@ export class SessionFeedController implements ReactiveController {
   }
 
   /**
-   * The first load (or, reconnected, a refresh), and the chunk of conditional refreshes and
-   * sharing. With a key and live refresh, once the chunk is in (or failed to load: the widget then
-   * fetches for itself): the first page's ETag is kept, and the feed's latest answer may be this
-   * widget's first page. With the cookie (whose identity may have changed), or no live refresh, at once.
+   * The first load (or, reconnected, a refresh) and the chunk. With a key and live refresh, once the
+   * chunk is in (or failed: then without it), since the feed's latest answer may be this first page.
    */
   #start(): void {
     const joins = ++this.#joins;
@@ -202,8 +188,10 @@ export class SessionFeedController implements ReactiveController {
     const wait = settings.token && this.intervalMs() > 0;
     if (!wait) void this.#run('refresh', true);
     import('./feed-share.js')
-      .then(({ shareFeed }) => shareFeed(this, settings))
-      .catch(() => null)
+      .then(
+        ({ shareFeed }) => shareFeed(this, settings),
+        () => null,
+      )
       .then((share) => {
         // Overtaken by a later start, a reset or a disconnect.
         if (joins !== this.#joins) return share?.leave();
@@ -221,15 +209,7 @@ export class SessionFeedController implements ReactiveController {
     this.#task.abort(DISCONNECTED);
   }
 
-  /** The share's: refresh in `delayMs`, unless a tick is planned sooner (a wake on becoming visible, say). */
-  due(delayMs: number): void {
-    if (this.#timer.at > Date.now() + delayMs) this.#schedule('refresh', delayMs);
-  }
-
-  /**
-   * Fetches the first page now and merges it; skipped while another request is pending, unless
-   * `force` (the share has an answer from elsewhere waiting: it aborts that request).
-   */
+  /** Fetches the first page now and merges it; skipped while one is pending, unless `force` (an answer from elsewhere waits). */
   refresh(force?: boolean): Promise<void> {
     return this.#run('refresh', force);
   }
@@ -281,41 +261,19 @@ export class SessionFeedController implements ReactiveController {
 
   /** The page(s) `kind` asks for (see feed-pages.ts), with this run's signal; the share may answer the first. */
   #fetch(kind: FeedRequestKind, cursor: string | null, signal: AbortSignal): Promise<Answer> {
-    const settings = this.#config.settings();
-    const store = this.#store;
-    const fetchPage = (cursor: string | null, fetchImpl?: typeof fetch) =>
-      fetchSessionsPage(
-        {
-          ...settings, // apiBase, project, token
-          cursor,
-          pageUrl: document.baseURI,
-          signal,
-          timeoutMs: timeoutMs(settings.timeout),
-        },
-        fetchImpl,
-      );
-    return fetchPages(kind, cursor, store, this.#share?.pages(kind, store.isEmpty, fetchPage) ?? fetchPage);
+    const fetchPage = pageFetcher(this.#config.settings(), signal);
+    return fetchPages(kind, cursor, this.#store, this.#share?.pages(fetchPage) ?? fetchPage);
   }
 
-  #merge({ kind, cursor, page, intoGap, gapCursor }: Answer): void {
+  #merge(answer: Answer): void {
+    const { kind, page } = answer;
     // Sharing: this widget's own answer goes to the others; one older than the rows is dropped (null).
     const shared = this.#share ? this.#share.merged(kind) : false;
     if (shared === null) return this.#scheduleRefresh(this.intervalMs());
     const now = Date.now();
-    const store = this.#store;
-    // A 304, or the same ETag: nothing changed, so nothing is merged and no row is written again.
-    let change = { added: [], updated: [], held: [] } as StoreChange;
-    if (!(page as FetchedPage).unchanged) {
-      change = intoGap
-      ? store.fillGap(page.sessions, page.cursor, now)
-      : kind === 'more' && cursor !== null
-        ? store.appendPage(page.sessions, page.cursor, cursor, now)
-        : // New rows are held back only while rows are on screen, and it's asked only then: the
-          // question reads layout, which a first page need not force.
-          store.mergeRefresh(page.sessions, page.cursor, now, !store.isEmpty && this.#config.holdNewRows(), gapCursor);
-      this.#rejected = page.rejected;
-      this.#unreadable = page.unreadable;
-    }
+    const change = mergeAnswer(answer, this.#store, now, this.#config);
+    this.#rejected = page.rejected;
+    this.#unreadable = page.unreadable;
     this.#updatedAt = now;
     this.#failure = null;
     this.#authStopped = false; // an answer came: the credential works (a person's retry, maybe in another widget)
@@ -344,12 +302,7 @@ export class SessionFeedController implements ReactiveController {
   /** The refresh interval (ms); 0: live refresh off. (The share asks it too.) */
   intervalMs(): number {
     const seconds = this.#config.settings().refreshInterval;
-    if (!this.#warnedFloor && isBelowRefreshFloor(seconds)) {
-      this.#warnedFloor = true;
-      console.warn(
-        `<rensei-session-list>: refresh-interval ${seconds} is below the ${MIN_REFRESH_INTERVAL_S} s minimum; refreshing every ${MIN_REFRESH_INTERVAL_S} s.`,
-      );
-    }
+    if (!this.#warnedFloor) this.#warnedFloor = warnBelowFloor(seconds);
     return refreshIntervalMs(seconds);
   }
 
@@ -367,9 +320,6 @@ export class SessionFeedController implements ReactiveController {
   /** The page became visible: catch up on a tick missed while hidden (or due by live refresh). */
   #wake(dueWhileHidden: boolean): void {
     if (!this.#connected || !(dueWhileHidden || this.intervalMs() > 0) || this.#authStopped) return;
-    // Never sooner than a retry already planned: a Retry-After or a backoff outlasts a tab switch.
-    // (With none planned, `planned` is far in the past and the spread alone counts.)
-    const planned = (this.#failure?.retryAt ?? 0) - Date.now();
-    this.#schedule(this.#failure?.kind ?? 'refresh', Math.max(planned, Math.round(Math.random() * WAKE_SPREAD_MS)));
+    this.#schedule(this.#failure?.kind ?? 'refresh', wakeDelay(this.#failure?.retryAt ?? 0));
   }
 }

@@ -389,7 +389,7 @@ export class RenseiSessionList extends LitElement {
         ...context,
         statusOptions: context.view.statusOptions,
         updatedAt: this.#feed.updatedAt,
-        followsTab: this.#feed.followsTab,
+        fromTab: this.#feed.fromTab,
         onInput: this.#onFilterInput,
         extra: this.#stops.shown?.toolbar(),
       })}

@@ -16,7 +16,7 @@ export interface ToolbarState {
   statusOptions: readonly StatusOption[];
   updatedAt: number | null;
   /** The last answer was fetched by another tab (`sharing="browser"`). */
-  followsTab?: boolean;
+  fromTab?: boolean;
   /** A filter control changed: its `name` is the filter, its `value` the new value. */
   onInput(event: Event): void;
   /** More controls after the filters (bulk stop, with actions on). */
@@ -36,7 +36,7 @@ export function renderToolbar({
   filters,
   statusOptions,
   updatedAt,
-  followsTab,
+  fromTab,
   onInput,
   extra = nothing,
 }: ToolbarState): TemplateResult {
@@ -78,9 +78,7 @@ export function renderToolbar({
     </label>
     ${extra}
     <span class="updated" part="updated" aria-live="off">
-      ${
-        updatedAt === null ? nothing : (followsTab ? t.updatedInAnotherTab : t.updatedAt)(formatTime(updatedAt, locale))
-      }
+      ${updatedAt === null ? nothing : (fromTab ? t.updatedInAnotherTab : t.updatedAt)(formatTime(updatedAt, locale))}
     </span>
   </div>`;
 }
