@@ -388,6 +388,36 @@ describe('SessionFeedController', () => {
       expect(h.onError.callCount).to.equal(0);
     });
 
+    it('reset() aborts the request in flight at once, while the new first page waits for the chunk', async () => {
+      // A key and live refresh: the first page waits for the sharing chunk (feed-share.ts).
+      const h = makeFeed({ token: 'rsk_test_resetrace01', refreshInterval: 10, sharing: 'off' });
+      // The chunk comes over the network: wait in real time (the clock here is fake).
+      const until = async (check: () => boolean) => {
+        const by = performance.now() + 5000;
+        while (!check() && performance.now() < by) await nextTask();
+        expect(check()).to.equal(true);
+      };
+      h.feed.reset();
+      await until(() => fake.calls.length === 1);
+      await settle();
+      expect(h.feed.rows).to.have.length(1);
+      // A refresh is out when the project changes.
+      answer = () => 'hold';
+      void h.feed.refresh();
+      expect(fake.calls).to.have.length(2);
+      h.settings.project = 'second';
+      h.feed.reset();
+      // At once, before the new first page is sent: the old request is aborted…
+      expect(fake.calls[1]!.init.signal!.aborted).to.equal(true);
+      fake.calls[1]!.respond(page(sessions(3)));
+      await settle();
+      expect(h.feed.rows).to.have.length(0);
+      // …its late answer is not merged, and the new project's first page follows.
+      await until(() => fake.calls.length === 3);
+      expect(fake.calls.map(({ url }) => url.searchParams.get('project'))).to.deep.equal(['web', 'web', 'second']);
+      expect(h.onError.callCount).to.equal(0);
+    });
+
     it('hostDisconnected() clears the timer and aborts the request in flight, without reporting it', async () => {
       const h = makeFeed({ refreshInterval: 10 });
       h.feed.reset();

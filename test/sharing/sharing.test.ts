@@ -124,6 +124,21 @@ describe('sharing: one feed per browser', function () {
     expect(ids(b)).to.deep.equal(ids(a));
   });
 
+  it("says in the `updated` part when another tab fetched the rows, in the host's words", async () => {
+    const leader = await openTab();
+    const a = leader.mount({ token: EXAMPLE_API_KEY, refreshInterval: INTERVAL });
+    await until(() => a.sessions.length > 0);
+    const follower = await openTab();
+    const b = follower.mount({ token: EXAMPLE_API_KEY, refreshInterval: INTERVAL });
+    b.strings = { updatedInAnotherTab: (time: string) => `Aktualisiert ${time} von einem anderen Tab` };
+    const updated = (el: RenseiSessionList) =>
+      el.shadowRoot!.querySelector('[part="updated"]')?.textContent?.trim() ?? '';
+    await until(() => updated(b).endsWith('von einem anderen Tab'), 4000, 'the follower to say so');
+    expect(updated(b)).to.match(/^Aktualisiert \S+/);
+    expect(updated(a)).to.match(/^Updated /);
+    expect(updated(a)).not.to.contain('another tab');
+  });
+
   it('with cookie auth, a joiner fetches its own first page before it takes shared answers', async () => {
     document.cookie = 'rensei_session=mock-user; path=/';
     try {
@@ -146,14 +161,19 @@ describe('sharing: one feed per browser', function () {
     await until(() => els.every((el) => el.sessions.length > 0));
     await sleep(INTERVAL * 1000 * 2);
     const leader = tabs.find((tab) => tab.requests.at(-1)!.at > Date.now() - INTERVAL * 1500)!;
+    // Hidden just after its answer: a follower's watchdog would wait two intervals of silence
+    // from here; the hand-off (the lock let go) is sooner, about one interval.
+    const before = leader.requests.length;
+    await until(() => leader.requests.length > before, INTERVAL * 2000, 'a request from the leader');
+    await sleep(100);
     leader.setHidden(true);
     const hiddenAt = Date.now();
     await sleep(INTERVAL * 1000 * 2);
     const others = tabs.filter((tab) => tab !== leader);
-    // Exactly one visible tab fetches now, and it began within two intervals.
+    // Exactly one visible tab fetches now, and it began sooner than a watchdog would.
     const fetching = others.filter((tab) => tab.requests.some((r) => r.at > hiddenAt));
     expect(fetching).to.have.length(1);
-    expect(fetching[0]!.requests.find((r) => r.at > hiddenAt)!.at - hiddenAt).to.be.below(INTERVAL * 2000);
+    expect(fetching[0]!.requests.find((r) => r.at > hiddenAt)!.at - hiddenAt).to.be.below(INTERVAL * 1600);
     const from = Date.now();
     await sleep(INTERVAL * 1000 * 4);
     expect(made(tabs, from)).to.be.within(2, 5);
