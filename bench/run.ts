@@ -32,6 +32,8 @@ import { targets } from './report/targets.js';
 import { Runner } from './scenarios/runner.js';
 import { FirstPage } from './scenarios/s1-first-page.js';
 import { runRound } from './scenarios/round.js';
+import { describeSharing, runSharing, sharingProblems } from './scenarios/s7-sharing.js';
+import { appendFileSync } from 'node:fs';
 
 const rotate = <T>(list: readonly T[], by: number): T[] => list.map((_, i) => list[(i + by) % list.length]!);
 
@@ -76,6 +78,12 @@ async function main(): Promise<void> {
       await runRound(runner, rotate(only, round), round);
       log(`round ${round + 1}/${config.rounds}: ${((performance.now() - at) / 1000).toFixed(1)} s`);
     }
+    // S7: widgets sharing one feed across tabs (the widget only: the others have no such thing).
+    const sharing = only.includes('widget') ? await runSharing(browser, OUT, config.smoke) : null;
+    if (sharing) {
+      log('S7: done');
+      results.errors.push(...sharingProblems(sharing, config.smoke));
+    }
     const minutes = (performance.now() - started) / 60_000;
     const chromiumVersion = `Chromium ${browser.version()}`;
     console.log(`\n${textTable(results, only)}\n`);
@@ -83,12 +91,18 @@ async function main(): Promise<void> {
     const bundleGzip = gzipSize(`${OUT}/widget/rensei-session-list.bundle.js`);
     const list = targets(results, config, only, bundleGzip);
     for (const target of list) console.log(`${target.met ? 'met   ' : 'MISSED'}  ${target.name} (${target.detail})`);
+    if (sharing) console.log(`\n${describeSharing(sharing).join('\n')}`);
     if (results.errors.length) {
       console.log(`\n${results.errors.length} error(s):`);
       for (const error of results.errors) console.log(`  ${error}`);
     }
     if (!config.smoke) {
       await writeResults({ results, only, config, chromium: chromiumVersion, minutes, bundleGzip, list });
+      if (sharing)
+        appendFileSync(
+          'bench/RESULTS.md',
+          `\n## S7: one feed per browser\n\n\`\`\`\n${describeSharing(sharing).join('\n')}\n\`\`\`\n`,
+        );
       log('wrote bench/RESULTS.md');
     }
     log(`finished in ${minutes.toFixed(1)} min`);

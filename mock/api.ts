@@ -4,7 +4,7 @@
 
 import { ControlError, parseControl, parseFaultSpec, parseReset } from './control.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { applyFaults, FaultBoard, type ActiveFault, type FaultSpec } from './faults.js';
+import { applyFaults, FaultBoard, MODIFIER_KINDS, type ActiveFault, type FaultSpec } from './faults.js';
 import { errorResponse, jsonResponse, type MockRequest, type MockResponse } from './messages.js';
 import { ORG_SLUG, type DurationField, type ProjectConfig } from './org.js';
 import { sessionStateAt } from './session.js';
@@ -62,6 +62,24 @@ export interface MockApi {
   /** Rebuilds the simulation from the creation options with `changes` over them; clears faults. */
   reset(changes?: SimulationSettings): void;
   state(): MockState;
+  /** The sessions requests since the last reset (the latest 1,000), oldest first. */
+  requests(): readonly LoggedMockRequest[];
+}
+
+/** One sessions request as the mock saw it: who asked (a key's last 4 characters, or the cookie), and the answer's status. */
+export interface LoggedMockRequest {
+  url: string;
+  credential: string;
+  ifNoneMatch: string | null;
+  status: number;
+}
+
+const LOG_SIZE = 1000;
+
+function credentialOf(headers: MockRequest['headers']): string {
+  const bearer = /^Bearer +(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+  if (bearer) return `key …${bearer.slice(-4)}`;
+  return hasSessionCookie(headers.cookie) ? 'cookie' : 'none';
 }
 
 type KnownScope = { kind: 'project'; project: ProjectConfig } | { kind: 'org' };
@@ -154,19 +172,46 @@ function withCors(response: MockResponse, origin: string | undefined): MockRespo
     'access-control-allow-origin': origin,
     'access-control-allow-credentials': 'true',
     // Not a CORS-safelisted response header: without this a cross-origin widget cannot read it.
-    'access-control-expose-headers': 'Retry-After',
+    'access-control-expose-headers': 'Retry-After, ETag',
     vary: 'Origin',
   };
   return { ...response, headers: { ...response.headers, ...cors } };
 }
 
-function preflight(request: MockRequest): MockResponse {
+/** A page's ETag: FNV-1a of its body, so an unchanged page keeps it. */
+function etagOf(body: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < body.length; i++) hash = Math.imul(hash ^ body.charCodeAt(i), 0x01000193);
+  return `"${(hash >>> 0).toString(16)}-${body.length.toString(16)}"`;
+}
+
+/**
+ * ETags on a 200 page, and a 304 with no body when `If-None-Match` names the page's ETag (unless
+ * a `no-etag` fault is on). A `refuse-if-none-match` fault fails a request that carries the header.
+ */
+function conditional(request: MockRequest, answer: MockResponse, taken: readonly ActiveFault[]): MockResponse {
+  const asked = request.headers['if-none-match'];
+  if (asked && taken.some((fault) => fault.kind === 'refuse-if-none-match')) return { ...answer, fault: 'refuse' };
+  // A fault that fails the request acts on a whole page that carries no ETag (so never on a 304).
+  const failing = taken.some((fault) => !MODIFIER_KINDS.includes(fault.kind));
+  if (answer.status !== 200 || failing || taken.some((fault) => fault.kind === 'no-etag')) return answer;
+  const etag = etagOf(answer.body);
+  if (asked === etag) return { status: 304, headers: { etag, 'cache-control': 'no-store' }, body: '' };
+  return { ...answer, headers: { ...answer.headers, etag } };
+}
+
+function preflight(request: MockRequest, refuseIfNoneMatch: boolean): MockResponse {
+  const asked = request.headers['access-control-request-headers'] || 'Authorization, Content-Type';
   return {
     status: 204,
     headers: {
       'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers':
-        request.headers['access-control-request-headers'] || 'Authorization, Content-Type',
+      'access-control-allow-headers': refuseIfNoneMatch
+        ? asked
+            .split(',')
+            .filter((name) => name.trim().toLowerCase() !== 'if-none-match')
+            .join(',')
+        : asked,
       'access-control-max-age': '600',
     },
     body: '',
@@ -177,6 +222,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const { now: wallNow = Date.now, ...initialSettings } = options;
   let simulation = createSimulation(initialSettings, wallNow);
   const faults = new FaultBoard();
+  let log: LoggedMockRequest[] = [];
   const slugs = () => simulation.projects.map((project) => project.slug);
 
   function state(): MockState {
@@ -211,7 +257,15 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       : scope.kind === 'unknown-project'
         ? errorResponse(404, 'Project not found')
         : sessionsPage(simulation, scope, query);
-    return applyFaults(answer, taken);
+    const response = applyFaults(conditional(request, answer, taken), taken);
+    log.push({
+      url: request.url,
+      credential: credentialOf(request.headers),
+      ifNoneMatch: request.headers['if-none-match'] ?? null,
+      status: response.fault ? 0 : response.status,
+    });
+    if (log.length > LOG_SIZE) log = log.slice(-LOG_SIZE);
+    return response;
   }
 
   /** Stops a queued or working session: 403 for a read-only key, 404 unknown, 409 once it has ended. */
@@ -240,11 +294,13 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   function reset(changes: SimulationSettings = {}): void {
     simulation = createSimulation(mergeSettings(initialSettings, changes), wallNow);
     faults.clear();
+    log = [];
   }
 
   const routes: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
     '/api/public/sessions': { GET: sessions },
     '/__mock/state': { GET: () => jsonResponse(200, state()) },
+    '/__mock/requests': { GET: () => jsonResponse(200, log) },
     '/__mock/control': { POST: control },
     '/__mock/reset': {
       POST: (request) => {
@@ -257,7 +313,12 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   function route(request: MockRequest): MockResponse {
     const url = new URL(request.url, 'http://mock.invalid');
     const method = request.method.toUpperCase();
-    if (method === 'OPTIONS') return preflight(request);
+    if (method === 'OPTIONS') {
+      return preflight(
+        request,
+        faults.list().some((fault) => fault.kind === 'refuse-if-none-match'),
+      );
+    }
     const stopping = STOP_PATH.exec(url.pathname);
     if (stopping) {
       if (method !== 'POST') {
@@ -294,5 +355,6 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     advance: (wallMs) => simulation.clock.advance(wallMs),
     reset,
     state,
+    requests: () => log,
   };
 }

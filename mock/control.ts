@@ -78,6 +78,8 @@ const FIELDS_BY_KIND: Readonly<Record<FaultKind, readonly string[]>> = {
   'server-error': ['status', 'retryAfterSeconds'],
   'html-error': ['status'],
   'malformed-json': [],
+  'no-etag': [],
+  'refuse-if-none-match': [],
   'expired-key': [],
   'connection-reset': [],
   hang: [],

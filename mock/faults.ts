@@ -12,6 +12,10 @@ export const FAULT_KINDS = [
   'expired-key',
   'connection-reset',
   'hang',
+  // Conditional requests: the API sends no ETag (so never a 304); or a network (or CORS preflight)
+  // that refuses `If-None-Match`, failing such a request before any answer.
+  'no-etag',
+  'refuse-if-none-match',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -34,6 +38,9 @@ export interface ActiveFault extends FaultSpec {
   /** Requests left; `null` until cleared. */
   remaining: number | null;
 }
+
+/** Faults that change a request without failing it: every matching one is taken, like latency. */
+export const MODIFIER_KINDS: readonly FaultKind[] = ['latency', 'no-etag', 'refuse-if-none-match'];
 
 export const SERVER_ERROR_STATUSES = [500, 502, 503, 504] as const;
 
@@ -71,8 +78,8 @@ export class FaultBoard {
    */
   take(project: string | null): ActiveFault[] {
     const matching = this.faults.filter((fault) => fault.project === undefined || fault.project === project);
-    const failure = matching.find((fault) => fault.kind !== 'latency');
-    const taken = [...matching.filter((fault) => fault.kind === 'latency'), ...(failure ? [failure] : [])];
+    const failure = matching.find((fault) => !MODIFIER_KINDS.includes(fault.kind));
+    const taken = [...matching.filter((fault) => MODIFIER_KINDS.includes(fault.kind)), ...(failure ? [failure] : [])];
     for (const fault of taken) if (fault.remaining !== null) fault.remaining--;
     this.faults = this.faults.filter((fault) => fault.remaining !== 0);
     return taken;
@@ -107,6 +114,8 @@ function proxyErrorPage(status: number): MockResponse {
 function applyFailure(response: MockResponse, fault: ActiveFault): MockResponse {
   switch (fault.kind) {
     case 'latency':
+    case 'no-etag': // acted out by the API, which knows the request's headers
+    case 'refuse-if-none-match':
       return response;
     case 'rate-limit':
       return withRetryAfter(errorResponse(429, 'Rate limit exceeded'), fault.retryAfterSeconds);

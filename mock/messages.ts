@@ -17,9 +17,10 @@ export interface MockResponse {
   body: string;
   /**
    * Transport failures the adapter must act out: `reset` sends part of the body, then destroys
-   * the connection; `hang` never answers.
+   * the connection; `hang` never answers; `refuse` drops the connection before any answer (as a
+   * network, or a CORS preflight, that refuses the request).
    */
-  fault?: 'reset' | 'hang';
+  fault?: 'reset' | 'hang' | 'refuse';
   /** Wait this long before answering. */
   delayMs?: number;
 }

@@ -40,6 +40,8 @@ export interface SessionsLoadDetail {
   hasMore: boolean;
   /** Rows in this answer that failed validation and are not shown. */
   rejected: number;
+  /** The answer was fetched by another widget or tab on the same feed (`sharing`), not by this one. */
+  shared: boolean;
 }
 
 /** After each page or refresh is merged. */

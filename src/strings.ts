@@ -65,6 +65,8 @@ export const defaultStrings = {
   retrying: (seconds: string): string => `Retrying in ${seconds} s.`,
   newSessions: (count: number, formatted: string): string => `${formatted} new ${sessions(count)}`,
   updatedAt: (time: string): string => `Updated ${time}`,
+  /** The same, when another tab fetched the answer (the widgets share one feed). */
+  updatedInAnotherTab: (time: string): string => `Updated ${time} by another tab`,
   footerSummary: (count: number, formatted: string, cost: string): string =>
     `${formatted} ${sessions(count)} · ${cost}`,
   footerOfLoaded: (loaded: string): string => `of ${loaded} loaded`,

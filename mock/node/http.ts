@@ -34,6 +34,7 @@ function toMockRequest(req: IncomingMessage, body: string): MockRequest {
 
 function send(res: ServerResponse, response: MockResponse): void {
   if (response.fault === 'hang') return; // Never answer; Node frees the socket when the client gives up.
+  if (response.fault === 'refuse') return void res.socket?.destroy(); // No answer at all: a network error.
   const body = Buffer.from(response.body, 'utf8');
   res.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });
   if (response.fault === 'reset') {

@@ -52,6 +52,14 @@ export interface SessionsRequest {
   timeoutMs?: number;
 }
 
+/** A page, with what a conditional request learnt (feed-share.ts asks them; each field only when it applies). */
+export interface FetchedPage extends ParsedPage {
+  /** The page's `ETag`, when the server sent (and exposed) one. */
+  etag?: string;
+  /** 304, or the ETag asked about: nothing changed, and the body was not read (`sessions` is empty). */
+  unchanged?: true;
+}
+
 const PROJECT_ID = /^proj_/;
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 

@@ -2,6 +2,7 @@
 import type { ApiError } from '../api/client.js';
 import type { FeedRequestKind } from '../events.js';
 import type { StoreChange } from '../model/session-store.js';
+import type { Sharing } from './feed-hub.js';
 
 export interface FeedSettings {
   apiBase: string;
@@ -11,6 +12,8 @@ export interface FeedSettings {
   refreshInterval: number;
   /** Seconds to wait for an answer before giving up; absent, 0 or not a number: the client's 30 s. */
   timeout?: number;
+  /** Share live refresh with the page's (`page`) or the browser's (`browser`) widgets on this feed; absent: `off`. */
+  sharing?: Sharing | string;
 }
 
 /** The feed's config: where its settings come from, and who hears of its answers (as `@lit/task` takes callbacks). */
@@ -19,7 +22,8 @@ export interface FeedConfig {
   settings(): FeedSettings;
   /** True when new rows must be held back (the reader is away from the top, or on a row). */
   holdNewRows(): boolean;
-  onLoad(change: StoreChange, request: FeedRequestKind): void;
+  /** `shared`: the answer was fetched by another widget or tab. */
+  onLoad(change: StoreChange, request: FeedRequestKind, shared: boolean): void;
   onError(error: ApiError, request: FeedRequestKind, retryInMs: number | null): void;
 }
 

@@ -4,7 +4,23 @@
  * catch up (`wake`). Every delay goes through `clampDelay`, so none can wrap to 0.
  */
 import type { FeedRequestKind } from '../events.js';
-import { clampDelay } from '../model/delay.js';
+import { clampDelay, isBelowRefreshFloor, MIN_REFRESH_INTERVAL_S, WAKE_SPREAD_MS } from '../model/delay.js';
+
+/** Says that a refresh-interval below the floor was raised to it; true when it did (the feed says it once). */
+export function warnBelowFloor(seconds: number): boolean {
+  if (!isBelowRefreshFloor(seconds)) return false;
+  console.warn(
+    `<rensei-session-list>: refresh-interval ${seconds} is below the ${MIN_REFRESH_INTERVAL_S} s minimum; refreshing every ${MIN_REFRESH_INTERVAL_S} s.`,
+  );
+  return true;
+}
+
+/**
+ * How soon to catch up on becoming visible: spread so widgets on one page don't fire together, and
+ * never sooner than a retry already planned (`retryAt`): a Retry-After or a backoff outlasts a tab switch.
+ */
+export const wakeDelay = (retryAt: number): number =>
+  Math.max(retryAt - Date.now(), Math.round(Math.random() * WAKE_SPREAD_MS));
 
 export class RefreshTimer {
   /** Only ever cleared: clearing a timer that already fired does nothing. */

@@ -6,24 +6,23 @@
  * The rows live in a `SessionStore` private to the feed, so a pending or failed refresh never
  * blanks them; the element reads them through getters and changes them only through verbs
  * (`refresh()`, `loadMore()`, `retry()`, `showPending()`). A change of project, token or api-base
- * starts over (`reset()`).
+ * starts over (`reset()`). Conditional refreshes and `sharing` are feed-share.ts, a lazy chunk.
  */
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError, fetchSessionsPage } from '../api/client.js';
+import { ApiError } from '../api/client.js';
 import type { RejectedRow, Session } from '../api/schema.js';
 import type { FeedRequestKind } from '../events.js';
 import type { FeedConfig, FeedFailure } from './feed-config.js';
-import { fetchPages, type Answer } from './feed-pages.js';
-import { RefreshTimer } from './refresh-timer.js';
+import { fetchPages, mergeAnswer, pageFetcher, type Answer } from './feed-pages.js';
+import type { FeedShare } from './feed-share.js';
+import { RefreshTimer, wakeDelay, warnBelowFloor } from './refresh-timer.js';
 import { retryDelay } from '../model/backoff.js';
-import { isBelowRefreshFloor, MIN_REFRESH_INTERVAL_S, refreshIntervalMs, timeoutMs } from '../model/delay.js';
+import { MIN_REFRESH_INTERVAL_S, refreshIntervalMs } from '../model/delay.js';
 import type { SessionRow } from '../model/session-row.js';
 import { SessionStore } from '../model/session-store.js';
 
-/** On becoming visible, refresh within this long, spread so widgets on one page don't fire together. */
-const WAKE_SPREAD_MS = 1_000;
-/** The abort reason of a disconnect: not a failure to report. */
+/** The abort reason of a disconnect (or a reset): not a failure to report. */
 const DISCONNECTED = new Error('disconnected');
 
 export class SessionFeedController implements ReactiveController {
@@ -38,7 +37,8 @@ export class SessionFeedController implements ReactiveController {
 
   #failures = 0;
   readonly #timer = new RefreshTimer(
-    (kind) => void this.#run(kind), // skipped when another request is pending: that one plans the next tick
+    // Skipped when pending (that one plans the next tick), or (sharing) when another one fetches.
+    (kind) => this.#share?.claim(kind) ?? void this.#run(kind),
     (due) => this.#wake(due),
   );
   /** A refresh-interval below the floor is said once per feed, not at every tick. */
@@ -47,6 +47,10 @@ export class SessionFeedController implements ReactiveController {
   #started?: boolean;
   /** Set by each request as it starts; read only while one is pending. */
   #pendingKind!: FeedRequestKind;
+  /** Sharing and conditional refreshes (feed-share.ts), once the chunk is in. */
+  #share: FeedShare | null = null;
+  /** Bumped by each start and stop, so a chunk that arrives late knows it is stale. */
+  #joins = 0;
 
   readonly #host: ReactiveControllerHost;
   readonly #config: FeedConfig;
@@ -120,6 +124,11 @@ export class SessionFeedController implements ReactiveController {
     return this.#updatedAt;
   }
 
+  /** The last answer merged was fetched by another tab. */
+  get fromTab(): boolean | undefined {
+    return this.#share?.fromTab;
+  }
+
   /** Set by a 401/403: live refresh waits for a new token or project, or `retry()`. */
   get authStopped(): boolean {
     return this.#authStopped;
@@ -145,13 +154,13 @@ export class SessionFeedController implements ReactiveController {
     this.#timer.start();
     // Reconnected: bring the rows up to date. The first load waits for `reset()`, which the
     // element calls once its first properties are in.
-    if (this.#started) void this.#run('refresh', true);
+    if (this.#started) this.#start();
   }
 
   hostDisconnected(): void {
     this.#connected = false;
     this.#timer.stop();
-    this.#task.abort(DISCONNECTED);
+    this.#stop();
   }
 
   // ——— verbs ———
@@ -166,12 +175,45 @@ export class SessionFeedController implements ReactiveController {
     this.#updatedAt = null;
     this.#authStopped = false;
     this.#failures = 0;
-    if (this.#connected) void this.#run('refresh', true);
+    // Nothing of the old feed may land while the new first page waits for the chunk.
+    this.#stop();
+    if (this.#connected) this.#start();
   }
 
-  /** Fetches the first page now and merges it; skipped while another request is pending. */
-  refresh(): Promise<void> {
-    return this.#run('refresh');
+  /**
+   * The first load (or, reconnected, a refresh) and the chunk. With a key and live refresh, once the
+   * chunk is in (or failed: then without it), since the feed's latest answer may be this first page.
+   */
+  #start(): void {
+    const joins = ++this.#joins;
+    const settings = this.#config.settings();
+    const wait = settings.token && this.intervalMs() > 0;
+    if (!wait) void this.#run('refresh', true);
+    import('./feed-share.js')
+      .then(
+        ({ shareFeed }) => shareFeed(this, settings),
+        () => null,
+      )
+      .then((share) => {
+        // Overtaken by a later start, a reset or a disconnect.
+        if (joins !== this.#joins) return share?.leave();
+        this.#share = share;
+        if (wait) void this.#run('refresh', true);
+      });
+  }
+
+  /** Leaves the shared feed: no tick planned, no request in flight. */
+  #stop(): void {
+    this.#joins++;
+    this.#share?.leave();
+    this.#share = null;
+    this.#timer.clear();
+    this.#task.abort(DISCONNECTED);
+  }
+
+  /** Fetches the first page now and merges it; skipped while one is pending, unless `force` (an answer from elsewhere waits). */
+  refresh(force?: boolean): Promise<void> {
+    return this.#run('refresh', force);
   }
 
   /** Fetches the next page, when there is one. A pending refresh gives way to it. */
@@ -212,8 +254,10 @@ export class SessionFeedController implements ReactiveController {
 
   /** The refresh interval changed: re-plan the next tick. */
   reschedule(): void {
+    // Live refresh turned on or off: join the shared feed, or leave it.
+    void this.#share?.reschedule();
     if (!this.#connected || this.pending || this.#authStopped) return;
-    const interval = this.#intervalMs();
+    const interval = this.intervalMs();
     if (interval > 0) this.#scheduleRefresh(interval);
     // Off now means off now: the refresh already planned goes too (a planned retry stays).
     else if (!this.#failure?.retryAt) this.#timer.clear();
@@ -230,38 +274,29 @@ export class SessionFeedController implements ReactiveController {
     await this.#task.run([kind, kind === 'more' ? (store.gapCursor ?? store.nextCursor) : null]);
   }
 
-  /** The page(s) `kind` asks for (see feed-pages.ts), with this run's signal. */
+  /** The page(s) `kind` asks for (see feed-pages.ts), with this run's signal; the share may answer the first. */
   #fetch(kind: FeedRequestKind, cursor: string | null, signal: AbortSignal): Promise<Answer> {
-    const settings = this.#config.settings();
-    return fetchPages(kind, cursor, this.#store, (cursor) =>
-      fetchSessionsPage({
-        ...settings, // apiBase, project, token
-        cursor,
-        pageUrl: document.baseURI,
-        signal,
-        timeoutMs: timeoutMs(settings.timeout),
-      }),
-    );
+    const fetchPage = pageFetcher(this.#config.settings(), signal);
+    return fetchPages(kind, cursor, this.#store, this.#share?.pages(fetchPage) ?? fetchPage);
   }
 
-  #merge({ kind, cursor, page, intoGap, gapCursor }: Answer): void {
+  #merge(answer: Answer): void {
+    const { kind, page } = answer;
+    // Sharing: this widget's own answer goes to the others; one older than the rows is dropped (null).
+    const shared = this.#share ? this.#share.merged(kind) : false;
+    if (shared === null) return this.#scheduleRefresh(this.intervalMs());
     const now = Date.now();
-    const store = this.#store;
-    if ((kind === 'more' && !intoGap) || store.isEmpty) this.#lastPage = page.sessions;
-    const change = intoGap
-      ? store.fillGap(page.sessions, page.cursor, now)
-      : kind === 'more' && cursor !== null
-        ? store.appendPage(page.sessions, page.cursor, cursor, now)
-        : // New rows are held back only while rows are on screen, and it's asked only then: the
-          // question reads layout, which a first page need not force.
-          store.mergeRefresh(page.sessions, page.cursor, now, !store.isEmpty && this.#config.holdNewRows(), gapCursor);
+    // The range's coverage reads the last page walked back (or the first), not a refresh's.
+    if ((kind === 'more' && !answer.intoGap) || this.#store.isEmpty) this.#lastPage = page.sessions;
+    const change = mergeAnswer(answer, this.#store, now, this.#config);
     this.#rejected = page.rejected;
     this.#unreadable = page.unreadable;
     this.#updatedAt = now;
     this.#failure = null;
+    this.#authStopped = false; // an answer came: the credential works (a person's retry, maybe in another widget)
     this.#failures = 0;
-    this.#scheduleRefresh(this.#intervalMs());
-    this.#config.onLoad(change, kind);
+    this.#scheduleRefresh(this.intervalMs());
+    this.#config.onLoad(change, kind, shared);
   }
 
   #onError(error: unknown): void {
@@ -270,7 +305,9 @@ export class SessionFeedController implements ReactiveController {
       error instanceof ApiError ? error : new ApiError('network', `Loading sessions failed: ${String(error)}`);
     const kind = this.#pendingKind;
     this.#failures++;
-    const retryIn = retryDelay(apiError, this.#failures, this.#intervalMs(), MIN_REFRESH_INTERVAL_S * 1000);
+    let retryIn = retryDelay(apiError, this.#failures, this.intervalMs(), MIN_REFRESH_INTERVAL_S * 1000);
+    // Sharing: this widget's own failure goes to the others; one from elsewhere comes with its retry.
+    if (this.#share) retryIn = this.#share.failed(kind, apiError, retryIn);
     this.#failure = { error: apiError, kind, retryAt: retryIn === null ? null : Date.now() + retryIn };
     if (apiError.kind === 'auth') this.#authStopped = true;
     if (retryIn !== null) this.#schedule(kind, retryIn);
@@ -279,19 +316,16 @@ export class SessionFeedController implements ReactiveController {
 
   // ——— schedule ———
 
-  #intervalMs(): number {
+  /** The refresh interval (ms); 0: live refresh off. (The share asks it too.) */
+  intervalMs(): number {
     const seconds = this.#config.settings().refreshInterval;
-    if (!this.#warnedFloor && isBelowRefreshFloor(seconds)) {
-      this.#warnedFloor = true;
-      console.warn(
-        `<rensei-session-list>: refresh-interval ${seconds} is below the ${MIN_REFRESH_INTERVAL_S} s minimum; refreshing every ${MIN_REFRESH_INTERVAL_S} s.`,
-      );
-    }
+    if (!this.#warnedFloor) this.#warnedFloor = warnBelowFloor(seconds);
     return refreshIntervalMs(seconds);
   }
 
+  /** Each interval spread ±10 %, so widgets, tabs and pages drift apart instead of firing together. */
   #scheduleRefresh(delayMs: number): void {
-    if (delayMs > 0 && !this.#authStopped) this.#schedule('refresh', delayMs);
+    if (delayMs > 0 && !this.#authStopped) this.#schedule('refresh', delayMs * (0.9 + 0.2 * Math.random()));
   }
 
   /** Replaces the planned attempt, if any. */
@@ -302,10 +336,7 @@ export class SessionFeedController implements ReactiveController {
 
   /** The page became visible: catch up on a tick missed while hidden (or due by live refresh). */
   #wake(dueWhileHidden: boolean): void {
-    if (!this.#connected || !(dueWhileHidden || this.#intervalMs() > 0) || this.#authStopped) return;
-    // Never sooner than a retry already planned: a Retry-After or a backoff outlasts a tab switch.
-    // (With none planned, `planned` is far in the past and the spread alone counts.)
-    const planned = (this.#failure?.retryAt ?? 0) - Date.now();
-    this.#schedule(this.#failure?.kind ?? 'refresh', Math.max(planned, Math.round(Math.random() * WAKE_SPREAD_MS)));
+    if (!this.#connected || !(dueWhileHidden || this.intervalMs() > 0) || this.#authStopped) return;
+    this.#schedule(this.#failure?.kind ?? 'refresh', wakeDelay(this.#failure?.retryAt ?? 0));
   }
 }

@@ -13,6 +13,8 @@ export const MIN_REFRESH_INTERVAL_S = 1;
 /** A request is given at least this long to answer. */
 export const MIN_TIMEOUT_S = 1;
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** On becoming visible (or leading), refresh within this long, spread so widgets on one page don't fire together. */
+export const WAKE_SPREAD_MS = 1_000;
 
 /**
  * A delay `setTimeout` keeps: whole ms, 0 to MAX_DELAY_MS. Infinity is "as late as possible", not

@@ -68,8 +68,11 @@ describe('SessionFeedController', () => {
   /** Answers each request (the fake fetch's responder); `'hold'` leaves it for the test to answer. */
   let answer: Responder;
   let hosts: FakeHost[];
+  /** Math.random: 0.5 unless a test says otherwise, the middle of each interval's ±10 % spread (exactly the interval). */
+  let random: sinon.SinonStub;
 
   beforeEach(() => {
+    random = sinon.stub(Math, 'random').returns(0.5);
     clock = sinon.useFakeTimers({
       now: Date.parse('2026-06-02T15:00:00Z'),
       toFake: ['setTimeout', 'clearTimeout', 'Date'],
@@ -151,6 +154,22 @@ describe('SessionFeedController', () => {
       }
     });
 
+    it('spreads each interval over ±10 %, so widgets and tabs drift apart', async () => {
+      const { feed } = makeFeed({ refreshInterval: 10 });
+      random.returns(0);
+      feed.reset();
+      await settle();
+      await advance(8_999);
+      expect(times).to.have.length(1);
+      random.returns(0.999);
+      await advance(1);
+      expect(times).to.have.length(2);
+      await advance(10_979);
+      expect(times).to.have.length(2);
+      await advance(20);
+      expect(times).to.have.length(3);
+    });
+
     it('schedules nothing with refreshInterval 0', async () => {
       const { feed } = makeFeed({ refreshInterval: 0 });
       feed.reset();
@@ -203,7 +222,6 @@ describe('SessionFeedController', () => {
   describe('the backoff', () => {
     it('backs off exponentially from the interval, jittered and capped, and a success resets it', async () => {
       const h = makeFeed({ refreshInterval: 60 });
-      const random = sinon.stub(Math, 'random');
       const row = sessions(1);
       // Request 1 succeeds, 2–6 fail (five in a row), 7 succeeds, 8 fails.
       answer = () => ([2, 3, 4, 5, 6, 8].includes(times.length) ? json({ error: 'down' }, { status: 500 }) : page(row));
@@ -226,9 +244,10 @@ describe('SessionFeedController', () => {
         await advance(1);
         expect(times[i + 2]! - times[i + 1]!).to.equal(retryIn);
       }
-      // Request 7 succeeded: the interval again, and the next failure waits as the first did.
+      // Request 7 succeeded: the interval again (spread by Math.random, 0 here: 90 % of it), and
+      // the next failure waits as the first did.
       expect(h.feed.failure).to.equal(null);
-      await advance(59_999);
+      await advance(53_999);
       expect(times).to.have.length(7);
       await advance(1);
       expect(times).to.have.length(8);
@@ -325,7 +344,7 @@ describe('SessionFeedController', () => {
       await advance(35_000);
       expect(times).to.have.length(1);
       // The latest the wake spread allows.
-      sinon.stub(Math, 'random').returns(0.999);
+      random.returns(0.999);
       const shownAt = Date.now();
       setHidden(false);
       await advance(1_000);
@@ -369,6 +388,36 @@ describe('SessionFeedController', () => {
       expect(h.onError.callCount).to.equal(0);
     });
 
+    it('reset() aborts the request in flight at once, while the new first page waits for the chunk', async () => {
+      // A key and live refresh: the first page waits for the sharing chunk (feed-share.ts).
+      const h = makeFeed({ token: 'rsk_test_resetrace01', refreshInterval: 10, sharing: 'off' });
+      // The chunk comes over the network: wait in real time (the clock here is fake).
+      const until = async (check: () => boolean) => {
+        const by = performance.now() + 5000;
+        while (!check() && performance.now() < by) await nextTask();
+        expect(check()).to.equal(true);
+      };
+      h.feed.reset();
+      await until(() => fake.calls.length === 1);
+      await settle();
+      expect(h.feed.rows).to.have.length(1);
+      // A refresh is out when the project changes.
+      answer = () => 'hold';
+      void h.feed.refresh();
+      expect(fake.calls).to.have.length(2);
+      h.settings.project = 'second';
+      h.feed.reset();
+      // At once, before the new first page is sent: the old request is aborted…
+      expect(fake.calls[1]!.init.signal!.aborted).to.equal(true);
+      fake.calls[1]!.respond(page(sessions(3)));
+      await settle();
+      expect(h.feed.rows).to.have.length(0);
+      // …its late answer is not merged, and the new project's first page follows.
+      await until(() => fake.calls.length === 3);
+      expect(fake.calls.map(({ url }) => url.searchParams.get('project'))).to.deep.equal(['web', 'web', 'second']);
+      expect(h.onError.callCount).to.equal(0);
+    });
+
     it('hostDisconnected() clears the timer and aborts the request in flight, without reporting it', async () => {
       const h = makeFeed({ refreshInterval: 10 });
       h.feed.reset();
@@ -405,7 +454,7 @@ describe('SessionFeedController', () => {
       expect(ids(h.feed.rows)).to.deep.equal(ids(first));
       expect(h.feed.hasMore).to.equal(true);
       expect(h.onLoad.callCount).to.equal(1);
-      expect(h.onLoad.lastCall.args).to.deep.equal([{ added: ids(first), updated: [], held: [] }, 'refresh']);
+      expect(h.onLoad.lastCall.args).to.deep.equal([{ added: ids(first), updated: [], held: [] }, 'refresh', false]);
       const afterFirst = h.feed.version;
       expect(afterFirst).to.be.greaterThan(atStart);
 
@@ -414,7 +463,7 @@ describe('SessionFeedController', () => {
       expect(fake.calls[1]!.url.searchParams.get('cursor')).to.equal('c1');
       expect(ids(h.feed.rows)).to.deep.equal([...ids(first), ...ids(next)]);
       expect(h.feed.hasMore).to.equal(false);
-      expect(h.onLoad.lastCall.args).to.deep.equal([{ added: ids(next), updated: [], held: [] }, 'more']);
+      expect(h.onLoad.lastCall.args).to.deep.equal([{ added: ids(next), updated: [], held: [] }, 'more', false]);
       const afterMore = h.feed.version;
       expect(afterMore).to.be.greaterThan(afterFirst);
 
@@ -426,7 +475,7 @@ describe('SessionFeedController', () => {
       void h.feed.refresh();
       await settle();
       expect(ids(h.feed.rows)).to.deep.equal([...ids(first), ...ids(next)]);
-      expect(h.onLoad.lastCall.args).to.deep.equal([{ added: [], updated: ids(first), held: [] }, 'refresh']);
+      expect(h.onLoad.lastCall.args).to.deep.equal([{ added: [], updated: ids(first), held: [] }, 'refresh', false]);
       expect(h.feed.version).to.be.greaterThan(afterMore);
     });
 
@@ -444,6 +493,7 @@ describe('SessionFeedController', () => {
       expect(h.onLoad.lastCall.args).to.deep.equal([
         { added: [], updated: ids(loaded), held: ids(arrived) },
         'refresh',
+        false,
       ]);
 
       const updates = h.host.updates;

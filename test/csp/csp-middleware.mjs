@@ -21,6 +21,9 @@ const FILES = {
   'actions.html': here('./actions.html'),
   'assets/rensei-session-list.bundle.js': BUNDLE,
   'assets/rensei-session-list.stop-actions.js': BUNDLE.replace(/\.bundle\.js$/, '.stop-actions.js'),
+  // The sharing chunk (the feed hub), which a widget with live refresh fetches from beside the bundle.
+  'assets/rensei-session-list.feed-share.js': BUNDLE.replace(/\.bundle\.js$/, '.feed-share.js'),
+  'rensei-session-list.feed-share.js': BUNDLE.replace(/\.bundle\.js$/, '.feed-share.js'),
 };
 
 export function cspMiddleware(ctx, next) {

@@ -135,10 +135,12 @@ describe('hardening: backoff and spreading, with fake timers', function () {
     await el!.updateComplete;
     await clock.tickAsync(120_000);
     expect(times.get('w0')).to.have.length(1);
-    // And on again: the next one comes an interval later.
+    // And on again: the next one comes an interval later (spread ±10 %).
     el!.refreshInterval = 5;
     await el!.updateComplete;
-    await clock.tickAsync(5_000);
+    await clock.tickAsync(4_499);
+    expect(times.get('w0')).to.have.length(1);
+    await clock.tickAsync(1_001);
     expect(times.get('w0')).to.have.length(2);
   });
 
@@ -237,14 +239,14 @@ describe('hardening: refresh backoff in the feed, with fake timers', function ()
     const delays = [...requests.values()].map((list) => list.slice(1, 12).map((time, i) => time - list[i]!));
     expect(delays).to.have.length(FEEDS);
     for (const d of delays) {
-      // After the first success: the interval itself.
-      expect(d[0]).to.equal(INTERVAL_S * 1000);
+      // After the first success: the interval itself, spread ±10 % so feeds don't refresh in lockstep.
+      expect(d[0]).to.be.within(INTERVAL_S * 900, INTERVAL_S * 1100);
       // After failure n (n = 1…8): 60–100 % of interval · 2^(n−1), never past the cap.
       for (let failures = 1; failures <= 8; failures++) {
         expect(d[failures]!, `delay after failure ${failures}`).to.be.within(...bounds(failures));
       }
       // The success resets it: the interval again, then a failure starts from the bottom.
-      expect(d[9]).to.equal(INTERVAL_S * 1000);
+      expect(d[9]).to.be.within(INTERVAL_S * 900, INTERVAL_S * 1100);
       expect(d[10]).to.be.within(...bounds(1));
     }
     // Jittered: twenty feeds failing together do not retry in lockstep.

@@ -157,6 +157,8 @@ describe('hardening: faults injected into the mock API', function () {
   it('a 401 mid-session: live refresh resumes when the token changes', async () => {
     el = await mountOnMock({ project: 'web', refreshInterval: 1 }); // the 1 s floor
     await settleElement(el);
+    // No ETags here: every answer is a whole page (a 304 would say nothing of the key's recovery).
+    await inject({ kind: 'no-etag' });
     await inject({ kind: 'expired-key', count: 1 });
     expect((await next(el)).type).to.equal('sessions-error');
     const stopped = log.requests.length;

@@ -54,6 +54,9 @@ describe('hardening: soak', function () {
       speed: 60,
       projects: { soak: { initialSessions: INITIAL, meanArrivalGapMs: 240_000, pageSize: PAGE } },
     });
+    // Every refresh merges a whole page here: between steps the fleet stands still, and ETags
+    // would make most refreshes 304s (test/sharing/rules.test.ts covers those).
+    await controlMock({ inject: { kind: 'no-etag' } });
     const before = await heap();
 
     const container = document.createElement('div');

@@ -45,7 +45,7 @@ declare const __RENSEI_VERSION__: string;
  * @tag rensei-session-list
  *
  * @fires {CustomEvent<{ session: Session }>} session-select - A row was activated (a `SessionSelectEvent`). Cancelable: cancelling keeps the row from being marked selected (and a detail link from being followed).
- * @fires {CustomEvent<{ request: FeedRequestKind; added: string[]; updated: string[]; held: string[]; total: number; hasMore: boolean; rejected: number }>} sessions-load - A page or refresh was merged (a `SessionsLoadEvent`).
+ * @fires {CustomEvent<{ request: FeedRequestKind; added: string[]; updated: string[]; held: string[]; total: number; hasMore: boolean; rejected: number; shared: boolean }>} sessions-load - A page or refresh was merged (a `SessionsLoadEvent`).
  * @fires {CustomEvent<{ kind: ApiErrorKind; status: number | null; message: string; request: FeedRequestKind; retryInMs: number | null }>} sessions-error - A request failed; rows on screen stay (a `SessionsErrorEvent`).
  * @fires {CustomEvent<{ status: string; search: string; health: string; sort: string; since: string }>} filter-change - A person changed the filters, the sort or the range, like a native `change`; host-set ones fire nothing (a `FilterChangeEvent`).
  * @fires {CustomEvent<{ sessions: Session[] }>} sessions-stop - A person asked to stop these sessions (with `actions="stop"`); nothing is sent yet (a `SessionsStopEvent`). Cancelable: cancelling sends nothing and opens no confirmation (confirm your own way, then call `stop(ids)`).
@@ -137,6 +137,7 @@ export class RenseiSessionList extends LitElement {
       syncUrl: { type: Boolean, attribute: 'sync-url' },
       urlParamPrefix: { attribute: 'url-param-prefix' },
       theme: { reflect: true },
+      sharing: {},
       strings: { attribute: false },
       actions: {},
     };
@@ -217,6 +218,14 @@ export class RenseiSessionList extends LitElement {
   /** `light` or `dark` forces a theme; empty follows `prefers-color-scheme`. */
   theme = '';
 
+  /**
+   * Who shares live refresh with this widget: `browser` (default), every widget on the same
+   * api-base, project and credential in the browser's tabs and same-origin frames (one fetches,
+   * the others merge its answer); `page`, only those on this page (for frames or tabs you want
+   * apart); `off`, none (each widget fetches for itself: a host that compares feeds, or tests).
+   */
+  sharing = 'browser';
+
   /** Replaces any of the widget's words (see `SessionListStrings`). */
   strings: Partial<SessionListStrings> = {};
 
@@ -230,12 +239,13 @@ export class RenseiSessionList extends LitElement {
       token: this.token,
       refreshInterval: this.refreshInterval,
       timeout: this.timeout,
+      sharing: this.sharing,
     }),
     // While a person is on a row, or scrolled away, new rows wait: nothing moves under them.
     holdNewRows: () => this.#grid.hasFocus() || this.#rows.window.isAwayFromTop(),
-    onLoad: (change, request) => {
+    onLoad: (change, request, shared) => {
       const { rows, hasMore, rejected, heldCount } = this.#feed;
-      const detail = { request, ...change, total: rows.length, hasMore, rejected: rejected.length };
+      const detail = { request, ...change, total: rows.length, hasMore, rejected: rejected.length, shared };
       this.dispatchEvent(new SessionsLoadEvent(detail));
       this.#announcer.loaded(this.#text, change, heldCount, this.#locale);
     },
@@ -358,7 +368,7 @@ export class RenseiSessionList extends LitElement {
     // no tree to look up: the browser finds the `lang` when it takes over.
     this.#locale =
       usableLocale(this.locale) ?? (isServer ? undefined : usableLocale(this.closest('[lang]')?.getAttribute('lang')));
-    if (changed.has('project') || changed.has('token') || changed.has('apiBase')) {
+    if (changed.has('project') || changed.has('token') || changed.has('apiBase') || changed.has('sharing')) {
       this.#feed.reset();
       this.#stops.loaded?.reset();
     } else if (changed.has('refreshInterval')) {
@@ -434,6 +444,7 @@ export class RenseiSessionList extends LitElement {
         ...context,
         statusOptions: context.view.statusOptions,
         updatedAt: this.#feed.updatedAt,
+        fromTab: this.#feed.fromTab,
         onInput: this.#onFilterInput,
         exportCsv: () => this.#triage.download(this.toCsv()),
         extra: [context.feed.isEmpty ? '' : renderSummary(context), this.#stops.shown?.toolbar()],

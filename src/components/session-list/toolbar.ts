@@ -17,6 +17,8 @@ export interface ToolbarState {
   filters: UrlState;
   statusOptions: readonly StatusOption[];
   updatedAt: number | null;
+  /** The last answer was fetched by another tab (`sharing="browser"`). */
+  fromTab?: boolean;
   /** A filter control changed: its `name` is the filter, its `value` the new value. */
   onInput(event: Event): void;
   /** Downloads the view as CSV. */
@@ -60,6 +62,7 @@ export function renderToolbar({
   filters,
   statusOptions,
   updatedAt,
+  fromTab,
   onInput,
   exportCsv,
   extra,
@@ -94,7 +97,7 @@ export function renderToolbar({
     <button type="button" part="export" @click=${exportCsv}>${t.exportCsv}</button>
     ${extra}
     <span class="updated" part="updated" aria-live="off">
-      ${updatedAt === null ? nothing : t.updatedAt(formatTime(updatedAt, locale))}
+      ${updatedAt === null ? nothing : (fromTab ? t.updatedInAnotherTab : t.updatedAt)(formatTime(updatedAt, locale))}
     </span>
   </div>`;
 }

@@ -98,6 +98,7 @@ describe('<rensei-session-list> paging', () => {
       total: 2,
       hasMore: true,
       rejected: 0,
+      shared: false,
     });
     el.remove();
   });
