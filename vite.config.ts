@@ -109,7 +109,7 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
         // what it shares (Lit, the events…) from the bundle itself, not from a third file.
         ...(bundle ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
         external: bundle ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
-        // The lazy chunks (actions, sort, range) sit next to the bundle under fixed names: copy them all.
+        // The lazy chunks (actions, sharing, sort, range, the CSV download) sit next to the bundle under fixed names: copy them all.
         output: bundle
           ? { minify: true, chunkFileNames: 'rensei-session-list.[name].js' }
           : { minify: false, preserveModules: true, preserveModulesRoot: 'src' },

@@ -48,8 +48,3 @@ export function toCsv(rows: readonly SessionRow[], now: number): string {
   }
   return csv;
 }
-
-/** The download's name: `rensei-sessions-<project or "all">-<YYYY-MM-DD>.csv` (the UTC date). */
-export function csvFileName(project: string, now: number): string {
-  return `rensei-sessions-${project || 'all'}-${new Date(now).toISOString().slice(0, 10)}.csv`;
-}

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Session } from '../../src/api/schema.js';
-import { CSV_HEADER, csvCell, csvFileName, toCsv } from '../../src/model/csv.js';
+import { CSV_HEADER, csvCell, toCsv } from '../../src/model/csv.js';
+import { csvFileName } from '../../src/model/csv-file.js';
 import { toSessionRow } from '../../src/model/session-row.js';
 
 const NOW = Date.parse('2026-06-02T15:00:00Z');

@@ -1,6 +1,6 @@
 /**
  * Code a page may never need lives in chunks of its own (stop-actions.ts, sort-engine.ts,
- * range-engine.ts; Vite names them `rensei-session-list.<module>.js`, beside the bundle). A ChunkLoader fetches one the
+ * range-engine.ts, csv-download.ts; Vite names them `rensei-session-list.<module>.js`, beside the bundle). A ChunkLoader fetches one the
  * first time it is asked for and re-renders the host when it is in; the element's updateComplete
  * waits for what is on its way, so a host or a test sees a settled state.
  */

@@ -2,14 +2,14 @@
  * The incident view's glue (CONTRACT §5): two chunks, each fetched once its attribute is set: the
  * sort (sort-engine.ts; until it is in, the view keeps the API's order and no column claims
  * `aria-sort`) and the range (range-engine.ts: what `since` means, and the feed's own paging until
- * the range is covered; until it is in, no range). And export. The element owns `sort` and `since`;
- * the summary's template is in states.ts.
+ * the range is covered; until it is in, no range). And export, whose file is a third chunk
+ * (csv-download.ts), fetched at the first click: it renders nothing, so it needs no ChunkLoader.
+ * The element owns `sort` and `since`; the summary's template is in states.ts.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RangeCoverage } from '../../controllers/range-coverage.js';
 import type { SessionFeedController } from '../../controllers/session-feed.js';
 import type { WindowController } from '../../controllers/window.js';
-import { csvFileName } from '../../model/csv.js';
 import type { SessionView } from '../../model/session-view.js';
 import { nextSort } from '../../model/sort.js';
 import { ChunkLoader } from './chunk-loader.js';
@@ -72,12 +72,8 @@ export class Triage implements ReactiveController {
     return nextSort(this.host.sort, (event.currentTarget as HTMLElement).dataset.sort!);
   }
 
-  /** Downloads `csv` (the element's `toCsv()`), with a byte order mark that tells a spreadsheet it is UTF-8. */
+  /** Downloads `csv` (the element's `toCsv()`, made at the click); the file's making is a chunk (csv-download.ts). */
   download(csv: string): void {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-    link.download = csvFileName(this.host.project, Date.now());
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+    void import('./csv-download.js').then(({ download }) => download(csv, this.host.project));
   }
 }

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { FilterChangeEvent } from '../../../src/events.js';
@@ -299,6 +299,8 @@ describe('<rensei-session-list> the incident view', () => {
       const made = sinon.spy(URL, 'createObjectURL');
       try {
         part(el, 'export')!.click();
+        // The file is made by a chunk of its own (csv-download.ts), fetched at the first click.
+        await waitUntil(() => clicked.called, 'the download link was never clicked');
         const link = clicked.firstCall.thisValue as HTMLAnchorElement;
         expect(link.download).to.equal(`rensei-sessions-web-${new Date().toISOString().slice(0, 10)}.csv`);
         const blob = made.firstCall.args[0] as Blob;
