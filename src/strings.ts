@@ -67,8 +67,8 @@ export const defaultStrings = {
   updatedAt: (time: string): string => `Updated ${time}`,
   /** The same, when another tab fetched the answer (the widgets share one feed). */
   updatedInAnotherTab: (time: string): string => `Updated ${time} by another tab`,
-  footerSummary: (count: number, formatted: string, cost: string): string =>
-    `${formatted} ${sessions(count)} · ${cost}`,
+  /** The footer's count of the rows shown (their total cost is the summary's). */
+  footerCount: (count: number, formatted: string): string => `${formatted} ${sessions(count)}`,
   footerOfLoaded: (loaded: string): string => `of ${loaded} loaded`,
   refreshFailed: (message: string): string => `Couldn't refresh: ${message}`,
   recovered: 'Sessions are up to date again.',

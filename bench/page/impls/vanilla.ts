@@ -163,7 +163,7 @@ export function createVanilla(windowed: boolean): Impl {
   function renderFooter(): void {
     const filtered = status !== '' || search.trim() !== '';
     summary.textContent =
-      t.footerSummary(shownRows.length, formatCount(shownRows.length), formatCost(totalCost)) +
+      `${t.footerCount(shownRows.length, formatCount(shownRows.length))} · ${formatCost(totalCost)}` +
       (filtered ? ` ${t.footerOfLoaded(formatCount(all.length))}` : '');
     grid.setAttribute('aria-rowcount', String(shownRows.length + 1));
   }

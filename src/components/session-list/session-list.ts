@@ -87,7 +87,7 @@ declare const __RENSEI_VERSION__: string;
  * @csspart clear-filters - The control in the empty state that clears the filters.
  * @csspart error - The blocking error state (nothing to show).
  * @csspart retry - The control inside `error` that tries again.
- * @csspart footer - The summary line under the rows.
+ * @csspart footer - The line under the rows: how many are shown (of how many loaded), and load-more. Their total cost is in `summary`.
  * @csspart load-more - The control that fetches the next page; present only while a next cursor exists.
  * @csspart row-check - With `actions="stop"`: each row's checkbox (Space on a focused row toggles it).
  * @csspart check-all - With `actions="stop"`: the header's checkbox; checks every row of the view as it is now, and says how many.

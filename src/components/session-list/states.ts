@@ -204,7 +204,7 @@ export function renderFooter(context: ListContext): TemplateResult | typeof noth
   const { rows } = view;
   return html`<div class="footer" part="footer">
     <span class="summary">
-      ${t.footerSummary(rows.length, formatCount(rows.length, locale), formatCost(view.counts.totalCostUsd, locale))}
+      ${t.footerCount(rows.length, formatCount(rows.length, locale))}
       ${hasActiveFilters(context.filters) ? t.footerOfLoaded(formatCount(feed.rows.length, locale)) : nothing}
     </span>
     ${rows.length > 0 ? renderLoadMore(context) : nothing}
