@@ -1,7 +1,27 @@
 /**
  * The range chunk (`rensei-session-list.range-engine.js`), fetched by triage.ts once `since` is
- * set: what a `since` value means (range.ts), and the feed's own paging until the range is covered
- * (range-coverage.ts). A page that never sets a range never fetches it.
+ * set: what a `since` value means (range.ts), the feed's own paging until the range is covered
+ * (range-coverage.ts), and the notices only a range can raise. A page that never sets a range
+ * never fetches it.
  */
+import type { TemplateResult } from 'lit';
+import { RangeCoverage } from '../../controllers/range-coverage.js';
+import { formatCount } from '../../model/format.js';
+import type { ListContext } from './states.js';
+
 export { cutOf, isRelative } from '../../model/range.js';
-export { RangeCoverage } from '../../controllers/range-coverage.js';
+
+export class RangeEngine extends RangeCoverage {
+  /**
+   * Adds the range's notices (live, in the host's words from strings.ts): a `since` that is not a
+   * range (ignored), a range only partly loaded (stopped at the page cap).
+   */
+  notices(
+    { view, t, filters, feed, locale }: ListContext,
+    notices: TemplateResult[],
+    notice: (kind: string, words: string, live: boolean) => TemplateResult,
+  ): void {
+    if (view.counts.badSince) notices.push(notice('since', t.badSince(filters.since), true));
+    if (this.partial) notices.push(notice('partial', t.rangePartial(formatCount(feed.rows.length, locale)), true));
+  }
+}

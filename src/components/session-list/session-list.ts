@@ -420,7 +420,7 @@ export class RenseiSessionList extends LitElement {
       feed: this.#feed,
       view: this.#view,
       filters: this.#filters,
-      partial: this.#triage.partial,
+      range: this.#triage.range,
       retry: () => void this.#feed.retry(),
       loadMore: () => void this.loadMore(),
       clearFilters: () => this.#setFilters({ status: '', search: '', health: '', since: '' }),

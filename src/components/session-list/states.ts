@@ -12,6 +12,7 @@ import type { SessionRow } from '../../model/session-row.js';
 import type { SessionView } from '../../model/session-view.js';
 import type { UrlState } from '../../model/url-filters.js';
 import type { SessionListStrings } from '../../strings.js';
+import type { RangeEngine } from './range-engine.js';
 import { healthLabel } from './toolbar.js';
 
 export interface ListContext {
@@ -20,8 +21,8 @@ export interface ListContext {
   feed: SessionFeedController;
   view: SessionView;
   filters: UrlState;
-  /** The range stopped at its page cap with more to load. */
-  partial: boolean;
+  /** The range chunk, once `since` has brought it in (it says the range's notices). */
+  range: RangeEngine | undefined;
   retry(): void;
   loadMore(): void;
   clearFilters(): void;
@@ -43,7 +44,7 @@ function rejectedWords({ feed, t, locale }: ListContext): string {
 }
 
 /** A notice; `live` ones are a status region (the element's announcer says the others). */
-const notice = (kind: string, words: unknown, live?: boolean) =>
+const notice = (kind: string, words: unknown, live?: boolean): TemplateResult =>
   html`<div class="notice" part="notice" data-kind=${kind} role=${ifDefined(live ? 'status' : undefined)}>
     ${words}
   </div>`;
@@ -75,8 +76,8 @@ export function renderNotices(context: ListContext): TemplateResult | typeof not
   }
   if (rejected?.length) notices.push(notice('rejected', rejectedWords(context)));
   if (unreadable) notices.push(notice('unreadable', t.unreadableFields(unreadable, formatCount(unreadable, locale))));
-  if (context.view.counts.badSince) notices.push(notice('since', t.badSince(context.filters.since), true));
-  if (context.partial) notices.push(notice('partial', t.rangePartial(formatCount(feed.rows.length, locale)), true));
+  // The range's own (range-engine.ts): both need the range chunk, so it says them.
+  context.range?.notices(context, notices, notice);
   return notices.length ? html`<div class="notices">${notices}</div>` : nothing;
 }
 

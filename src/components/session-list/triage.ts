@@ -7,12 +7,12 @@
  * The element owns `sort` and `since`; the summary's template is in states.ts.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RangeCoverage } from '../../controllers/range-coverage.js';
 import type { SessionFeedController } from '../../controllers/session-feed.js';
 import type { WindowController } from '../../controllers/window.js';
 import type { SessionView } from '../../model/session-view.js';
 import { nextSort } from '../../model/sort.js';
 import { ChunkLoader } from './chunk-loader.js';
+import type { RangeEngine } from './range-engine.js';
 import type { SortEngine } from './sort-engine.js';
 
 export interface TriageHost extends ReactiveControllerHost, HTMLElement {
@@ -23,7 +23,7 @@ export interface TriageHost extends ReactiveControllerHost, HTMLElement {
 
 export class Triage implements ReactiveController {
   readonly #sort: ChunkLoader<SortEngine>;
-  readonly #range: ChunkLoader<RangeCoverage>;
+  readonly #range: ChunkLoader<RangeEngine>;
 
   constructor(
     readonly host: TriageHost,
@@ -37,16 +37,16 @@ export class Triage implements ReactiveController {
       import('./sort-engine.js').then(({ SortEngine }) => new SortEngine(host, view, window)),
     );
     this.#range = new ChunkLoader(host, () =>
-      import('./range-engine.js').then(({ RangeCoverage, cutOf, isRelative }) => {
+      import('./range-engine.js').then(({ RangeEngine, cutOf, isRelative }) => {
         view.extend({ range: { cutOf, isRelative } });
-        return new RangeCoverage(host, feed);
+        return new RangeEngine(host, feed);
       }),
     );
   }
 
-  /** The range stopped at the page cap with more to load. */
-  get partial(): boolean {
-    return !!this.#range.loaded?.partial;
+  /** The range chunk, once in. */
+  get range(): RangeEngine | undefined {
+    return this.#range.loaded;
   }
 
   /** A chunk on its way, if any. */
