@@ -1,17 +1,23 @@
 /**
  * The range chunk (`rensei-session-list.range-engine.js`), fetched by triage.ts once `since` is
- * set: what a `since` value means (range.ts), the feed's own paging until the range is covered
+ * set: what a `since` value means (range.ts, handed to the view), the feed's own paging until the range is covered
  * (range-coverage.ts), and the notices only a range can raise. A page that never sets a range
  * never fetches it.
  */
-import type { TemplateResult } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { RangeCoverage } from '../../controllers/range-coverage.js';
+import type { SessionFeedController } from '../../controllers/session-feed.js';
 import { formatCount } from '../../model/format.js';
+import { cutOf, isRelative } from '../../model/range.js';
+import type { SessionView } from '../../model/session-view.js';
 import type { ListContext } from './states.js';
 
-export { cutOf, isRelative } from '../../model/range.js';
-
 export class RangeEngine extends RangeCoverage {
+  constructor(host: ReactiveControllerHost & { since: string }, feed: SessionFeedController, view: SessionView) {
+    super(host, feed);
+    view.extend({ range: { cutOf, isRelative } });
+  }
+
   /**
    * Adds the range's notices (live, in the host's words from strings.ts): a `since` that is not a
    * range (ignored), a range only partly loaded (stopped at the page cap).

@@ -345,7 +345,12 @@ export class RenseiSessionList extends LitElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    for (let chunk; (chunk = this.#triage.arriving ?? this.#stops.arriving); done = await super.getUpdateComplete())
+    const { sort, range } = this.#triage;
+    for (
+      let chunk;
+      (chunk = sort.arriving ?? range.arriving ?? this.#stops.arriving);
+      done = await super.getUpdateComplete()
+    )
       await chunk;
     return done;
   }
@@ -420,7 +425,7 @@ export class RenseiSessionList extends LitElement {
       feed: this.#feed,
       view: this.#view,
       filters: this.#filters,
-      range: this.#triage.range,
+      range: this.#triage.range.loaded,
       retry: () => void this.#feed.retry(),
       loadMore: () => void this.loadMore(),
       clearFilters: () => this.#setFilters({ status: '', search: '', health: '', since: '' }),
@@ -460,7 +465,8 @@ export class RenseiSessionList extends LitElement {
   #renderGrid(rows: readonly SessionRow[]): TemplateResult {
     const t = this.#text;
     const grid = this.#grid;
-    this.#triage.sorter?.hold(this.#view, grid.focusedId);
+    const sorter = this.#triage.sort.loaded;
+    sorter?.hold(this.#view, grid.focusedId);
     const stops = this.#stops.shown;
     const rowContext: RowContext = {
       text: t,
@@ -477,7 +483,7 @@ export class RenseiSessionList extends LitElement {
       actions: stops ?? null,
     };
     this.#rows.show(rows, grid.focusedId, (row, index, tabStop) => rowContent(row, index, tabStop, rowContext));
-    const header = renderHeader(t, this.#triage.ariaSort, this.#onSort, stops?.checkAll());
+    const header = renderHeader(t, (key) => sorter?.ariaSort(key), this.#onSort, stops?.checkAll());
     return grid.frame(rows.length, t, this.#feed.pending, header, stops ? 'acts' : '');
   }
 }

@@ -22,8 +22,10 @@ export interface TriageHost extends ReactiveControllerHost, HTMLElement {
 }
 
 export class Triage implements ReactiveController {
-  readonly #sort: ChunkLoader<SortEngine>;
-  readonly #range: ChunkLoader<RangeEngine>;
+  /** The sort chunk (it holds the focused row in place when the order moves), once `sort` is set. */
+  readonly sort: ChunkLoader<SortEngine>;
+  /** The range chunk (its paging and notices), once `since` is set. */
+  readonly range: ChunkLoader<RangeEngine>;
 
   constructor(
     readonly host: TriageHost,
@@ -33,38 +35,17 @@ export class Triage implements ReactiveController {
     window: WindowController,
   ) {
     host.addController(this);
-    this.#sort = new ChunkLoader(host, () =>
+    this.sort = new ChunkLoader(host, () =>
       import('./sort-engine.js').then(({ SortEngine }) => new SortEngine(host, view, window)),
     );
-    this.#range = new ChunkLoader(host, () =>
-      import('./range-engine.js').then(({ RangeEngine, cutOf, isRelative }) => {
-        view.extend({ range: { cutOf, isRelative } });
-        return new RangeEngine(host, feed);
-      }),
+    this.range = new ChunkLoader(host, () =>
+      import('./range-engine.js').then(({ RangeEngine }) => new RangeEngine(host, feed, view)),
     );
-  }
-
-  /** The range chunk, once in. */
-  get range(): RangeEngine | undefined {
-    return this.#range.loaded;
-  }
-
-  /** A chunk on its way, if any. */
-  get arriving(): Promise<unknown> | undefined {
-    return this.#sort.arriving ?? this.#range.arriving;
   }
 
   hostUpdate(): void {
-    if (this.host.sort) void this.#sort.load();
-    if (this.host.since) void this.#range.load();
-  }
-
-  /** The `aria-sort` of `key`'s column: the direction of the order shown, or none. */
-  readonly ariaSort = (key: string): 'ascending' | 'descending' | undefined => this.#sort.loaded?.ariaSort(key);
-
-  /** The sort chunk, once in (it holds the focused row in place when the order moves). */
-  get sorter(): SortEngine | undefined {
-    return this.#sort.loaded;
+    if (this.host.sort) void this.sort.load();
+    if (this.host.since) void this.range.load();
   }
 
   /** A header's sort button: its key, then reversed, then the API's order. */
