@@ -1,8 +1,8 @@
 /**
  * The range chunk (`rensei-session-list.range-engine.js`), fetched by triage.ts once `since` is
- * set: what a `since` value means (range.ts, handed to the view), the feed's own paging until the range is covered
- * (range-coverage.ts), and the notices only a range can raise. A page that never sets a range
- * never fetches it.
+ * set: what a `since` value means (range.ts, handed to the view), the feed's own paging until the
+ * range is covered (range-coverage.ts), and the notices only a range can raise. A page that never
+ * sets a range never fetches it.
  */
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { RangeCoverage } from '../../controllers/range-coverage.js';

@@ -399,7 +399,7 @@ export class RenseiSessionList extends LitElement {
 
   readonly #onSort = (event: Event): void => this.#setFilters({ sort: this.#triage.nextSort(event) });
 
-  /** The status, health and range selects and the search field: each control is named after its filter. */
+  /** The status, health and range selects, the search field and the summary's counts: each control is named after its filter. */
   readonly #onFilterInput = (event: Event): void => {
     const { name, value } = event.target as HTMLInputElement;
     this.#setFilters({ [name]: value });
@@ -429,7 +429,6 @@ export class RenseiSessionList extends LitElement {
       retry: () => void this.#feed.retry(),
       loadMore: () => void this.loadMore(),
       clearFilters: () => this.#setFilters({ status: '', search: '', health: '', since: '' }),
-      setHealth: (health) => this.#setFilters({ health }),
       showNew: () => {
         this.#feed.showPending();
         this.#rows.window.scrollToTop();
@@ -452,7 +451,7 @@ export class RenseiSessionList extends LitElement {
         fromTab: this.#feed.fromTab,
         onInput: this.#onFilterInput,
         exportCsv: () => this.#triage.download(this.toCsv()),
-        extra: [context.feed.isEmpty ? '' : renderSummary(context), this.#stops.shown?.toolbar()],
+        extra: [context.feed.isEmpty ? '' : renderSummary(context, this.#onFilterInput), this.#stops.shown?.toolbar()],
       })}
       ${renderNotices(context)}
       <div class="scroller" part="scroller">

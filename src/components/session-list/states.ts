@@ -27,8 +27,6 @@ export interface ListContext {
   loadMore(): void;
   clearFilters(): void;
   showNew(): void;
-  /** A summary count was clicked: that health view. */
-  setHealth(health: string): void;
 }
 
 function retryCountdown({ feed, t, locale }: ListContext): string {
@@ -81,20 +79,33 @@ export function renderNotices(context: ListContext): TemplateResult | typeof not
   return notices.length ? html`<div class="notices">${notices}</div>` : nothing;
 }
 
-/** Health at a glance over the view (every filter but health), and what the rows shown cost. */
-export function renderSummary({ t, locale, view, setHealth }: ListContext): TemplateResult {
-  const { blocking, attention, totalCostUsd, unknownCosts } = view.counts;
-  const item = (value: string, count: number, words: (formatted: string) => string) =>
-    count
-      ? html`<button type="button" part="summary-item" data-health=${value} @click=${() => setHealth(value)}>
-          ${words(formatCount(count, locale))}
+/**
+ * Health at a glance over the view (every filter but health), and what the rows shown cost. Each
+ * count is a button named after the health filter, with its value, so a click goes through
+ * `onInput` like the filter controls.
+ */
+export function renderSummary({ t, locale, view }: ListContext, onInput: (event: Event) => void): TemplateResult {
+  const { counts } = view;
+  const item = (value: 'blocking' | 'attention', words: (formatted: string) => string) =>
+    counts[value]
+      ? html`<button
+          type="button"
+          part="summary-item"
+          name="health"
+          value=${value}
+          data-health=${value}
+          @click=${onInput}
+        >
+          ${words(formatCount(counts[value], locale))}
         </button>`
       : nothing;
-  const cost = formatCost(totalCostUsd, locale);
+  const cost = formatCost(counts.totalCostUsd, locale);
   return html`<div class="summary-bar" part="summary">
-    ${item('blocking', blocking, t.summaryBlocking)} ${item('attention', attention, t.summaryAttention)}
+    ${item('blocking', t.summaryBlocking)} ${item('attention', t.summaryAttention)}
     <span class="total"
-      >${unknownCosts ? t.summaryCostAtLeast(cost, formatCount(unknownCosts, locale)) : t.summaryCost(cost)}</span
+      >${
+        counts.unknownCosts ? t.summaryCostAtLeast(cost, formatCount(counts.unknownCosts, locale)) : t.summaryCost(cost)
+      }</span
     >
   </div>`;
 }

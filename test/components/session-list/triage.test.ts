@@ -261,13 +261,16 @@ describe('<rensei-session-list> the incident view', () => {
       expect(item('attention')).to.equal(null);
     });
 
-    it('sets health when a count is clicked', async () => {
+    it("sets health when a count is clicked, as a person's change (filter-change)", async () => {
       fake = installFakeFetch(() => page(fleet()));
       const el = await mount();
+      const changes: FilterChangeEvent['detail'][] = [];
+      el.addEventListener('filter-change', (event) => changes.push(event.detail));
       shadow(el).querySelector<HTMLElement>('[part~="summary-item"][data-health="attention"]')!.click();
       await el.updateComplete;
       expect(el.getAttribute('health')).to.equal('attention');
       expect(rowIds(el)).to.deep.equal(['a2', 'a3', 'a4']);
+      expect(changes).to.deep.equal([{ status: '', search: '', health: 'attention', sort: '', since: '' }]);
     });
 
     it('totals the cost of the rows shown, and says "at least" when some are unknown', async () => {
