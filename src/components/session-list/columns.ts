@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { nextSort } from '../../model/sort.js';
 import type { SessionListStrings } from '../../strings.js';
 
 interface Column {
@@ -44,14 +45,16 @@ export const COLUMNS: readonly Column[] = [
 const cellClass = (column: Column): string => `cell c-${column.id}${column.numeric ? ' num' : ''}`;
 
 /**
- * The header row; each sortable column's header holds a sort button (`onSort` reads its
- * `data-sort`), and the sorted one says its direction (`ariaSort`); `lead`, when given, is a first
+ * The header row; each sortable column's header holds a sort button, named `sort` with the value a
+ * click makes of `sort` (its key, reversed, the API's order), for the filter controls' one handler
+ * (`onInput`); the sorted column says its direction (`ariaSort`); `lead`, when given, is a first
  * cell of its own (check-all, with actions on).
  */
 export function renderHeader(
   t: SessionListStrings,
+  sort: string,
   ariaSort: (key: string) => 'ascending' | 'descending' | undefined,
-  onSort: (event: Event) => void,
+  onInput: (event: Event) => void,
   lead?: TemplateResult,
 ): TemplateResult {
   return html`<div class="row header" role="row" part="header" aria-rowindex="1">
@@ -66,8 +69,10 @@ export function renderHeader(
                 class="sort"
                 part="sort-button"
                 data-sort=${column.id}
+                name="sort"
+                value=${nextSort(sort, column.id)}
                 tabindex="-1"
-                @click=${onSort}
+                @click=${onInput}
               >
                 ${label}
               </button>`

@@ -397,11 +397,12 @@ export class RenseiSessionList extends LitElement {
     this.dispatchEvent(new FilterChangeEvent(this.#filters));
   }
 
-  readonly #onSort = (event: Event): void => this.#setFilters({ sort: this.#triage.nextSort(event) });
-
-  /** The status, health and range selects, the search field and the summary's counts: each control is named after its filter. */
+  /**
+   * The status, health and range selects, the search field, the summary's counts and the header's
+   * sort buttons: each control is named after its filter, and holds the value it sets.
+   */
   readonly #onFilterInput = (event: Event): void => {
-    const { name, value } = event.target as HTMLInputElement;
+    const { name, value } = event.currentTarget as HTMLInputElement;
     this.#setFilters({ [name]: value });
   };
 
@@ -482,7 +483,7 @@ export class RenseiSessionList extends LitElement {
       actions: stops ?? null,
     };
     this.#rows.show(rows, grid.focusedId, (row, index, tabStop) => rowContent(row, index, tabStop, rowContext));
-    const header = renderHeader(t, (key) => sorter?.ariaSort(key), this.#onSort, stops?.checkAll());
+    const header = renderHeader(t, this.sort, (key) => sorter?.ariaSort(key), this.#onFilterInput, stops?.checkAll());
     return grid.frame(rows.length, t, this.#feed.pending, header, stops ? 'acts' : '');
   }
 }

@@ -10,7 +10,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SessionFeedController } from '../../controllers/session-feed.js';
 import type { WindowController } from '../../controllers/window.js';
 import type { SessionView } from '../../model/session-view.js';
-import { nextSort } from '../../model/sort.js';
 import { ChunkLoader } from './chunk-loader.js';
 import type { RangeEngine } from './range-engine.js';
 import type { SortEngine } from './sort-engine.js';
@@ -46,11 +45,6 @@ export class Triage implements ReactiveController {
   hostUpdate(): void {
     if (this.host.sort) void this.sort.load();
     if (this.host.since) void this.range.load();
-  }
-
-  /** A header's sort button: its key, then reversed, then the API's order. */
-  nextSort(event: Event): string {
-    return nextSort(this.host.sort, (event.currentTarget as HTMLElement).dataset.sort!);
   }
 
   /** Downloads `csv` (the element's `toCsv()`, made at the click); the file's making is a chunk (csv-download.ts). */
