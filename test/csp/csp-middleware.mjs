@@ -27,7 +27,8 @@ export function cspMiddleware(ctx, next) {
   const name = ctx.path.slice('/__csp/'.length);
   // Every chunk the bundle fetches from beside itself (actions, sharing, error answers…), by name.
   const chunk = /^(assets\/)?rensei-session-list\.([\w-]+)\.js$/.exec(name);
-  const file = FILES[name] ?? (chunk && chunk[2] !== 'bundle' ? BUNDLE.replace(/\.bundle\.js$/, `.${chunk[2]}.js`) : undefined);
+  const file =
+    FILES[name] ?? (chunk && chunk[2] !== 'bundle' ? BUNDLE.replace(/\.bundle\.js$/, `.${chunk[2]}.js`) : undefined);
   ctx.set('Cache-Control', 'no-store');
   if (!file || !existsSync(file)) {
     ctx.status = 404;
