@@ -5,9 +5,8 @@
  * Every failure becomes an `ApiError` whose message a person can act on. Messages never contain
  * the token: it only ever goes into the `Authorization` header.
  */
-import { clampDelay, DEFAULT_TIMEOUT_MS, RETRY_AFTER_CAP_MS } from '../model/delay.js';
-import { parseSessionsPage, SchemaError, type ParsedPage } from './schema.js';
-import { serverSaid } from './server-said.js';
+import { clampDelay, DEFAULT_TIMEOUT_MS } from '../model/delay.js';
+import { parseValidPage, type ParsedPage } from './schema.js';
 
 export { DEFAULT_TIMEOUT_MS };
 
@@ -81,7 +80,6 @@ export function sessionsUrl(apiBase: string, project: string, cursor: string | n
 }
 
 const HTTPS_ONLY = 'api-base must use HTTPS (plain HTTP is allowed only for localhost).';
-const WHICH_API = 'is api-base pointing at the Rensei API?';
 
 /** The value is not quoted: a host may have put anything in it. */
 function notHttp(withKey: boolean): ApiError {
@@ -96,26 +94,8 @@ export function isSafeForToken(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname));
 }
 
-/**
- * `Retry-After` as the server asked for it (ms, maybe Infinity); null when absent or unreadable.
- * An HTTP date starts with a day's name: `Date.parse` alone would read "-5" or "1" as a year.
- */
-function askedRetryAfter(value: string | null, now: number): number | null {
-  const trimmed = value?.trim();
-  if (!trimmed) return null;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(+trimmed * 1000);
-  const date = /^[a-z]{3}/i.test(trimmed) ? Date.parse(trimmed) : NaN;
-  return isNaN(date) ? null : Math.max(0, date - now);
-}
-
-/** `Retry-After` as seconds or an HTTP date, capped at RETRY_AFTER_CAP_MS; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  const asked = askedRetryAfter(value, now);
-  return asked === null ? null : Math.min(asked, RETRY_AFTER_CAP_MS);
-}
-
 /** "45 s", "3 min", "2 h", "9 days": a wait in words, never a number a person can't read. */
-function describeWait(ms: number, round: (x: number) => number = Math.round): string {
+export function describeWait(ms: number, round: (x: number) => number = Math.round): string {
   const [size, unit] =
     ms < 60_000
       ? [1000, 's']
@@ -126,51 +106,6 @@ function describeWait(ms: number, round: (x: number) => number = Math.round): st
           : [86_400_000, 'days'];
   const amount = Math.max(1, round(ms / size));
   return amount > 999 ? `more than 999 ${unit}` : `${amount} ${unit}`;
-}
-
-function httpError(response: Response, body: string, project: string, token: string): ApiError {
-  const { status } = response;
-  const said = serverSaid(body, token);
-  // Untrusted like the rest: obeyed up to an hour, and the message says when it asked for more.
-  const asked = askedRetryAfter(response.headers.get('Retry-After'), Date.now());
-  const retryAfterMs = asked === null ? null : Math.min(asked, RETRY_AFTER_CAP_MS);
-  const capped = retryAfterMs !== asked;
-  const wait = capped ? ` It asked to wait ${describeWait(asked!, Math.ceil)}; waiting 1 h at most.` : '';
-  if (status === 401 || status === 403) {
-    return new ApiError(
-      'auth',
-      `The Rensei API refused access (${status}): check the API key, or sign in to Rensei.${said}`,
-      status,
-    );
-  }
-  if (status === 404) {
-    const what = project ? `Project “${project}” was not found (404)` : 'The sessions API was not found (404)';
-    return new ApiError('not-found', `${what}: check the project slug or id, and the api-base.${said}`, status);
-  }
-  if (status === 429 || status === 503) {
-    const why = status === 429 ? 'is rate-limiting this widget' : 'is temporarily unavailable';
-    return new ApiError(
-      'rate-limited',
-      `The Rensei API ${why} (${status}).${wait}${said}`,
-      status,
-      retryAfterMs,
-      capped,
-    );
-  }
-  if (status >= 500) {
-    return new ApiError(
-      'server',
-      `The Rensei API had a problem (${status}). Try again in a moment.${wait}${said}`,
-      status,
-      retryAfterMs,
-      capped,
-    );
-  }
-  return new ApiError('http', `The Rensei API answered ${status}.${said}`, status);
-}
-
-function describeBody(body: string): string {
-  return /^\s*</.test(body) ? `it looks like an HTML page: ${WHICH_API}` : 'it may have been cut off';
 }
 
 export async function fetchSessionsPage(
@@ -230,25 +165,34 @@ export async function fetchSessionsPage(
   } finally {
     clearTimeout(timer);
   }
-  if (!response.ok) throw httpError(response, body, request.project, request.token);
-  if (!body.trim()) {
-    // A 204, or a 200 with nothing in it: nothing was cut off, there was nothing to cut.
-    throw new ApiError(
-      'not-json',
-      `The server answered ${response.status} with no content where a session list was expected: ${WHICH_API}`,
-      response.status,
-    );
-  }
+  if (!response.ok) throw await httpError(response, body, request);
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    throw new ApiError('not-json', `The server's answer is not JSON: ${describeBody(body)}`, response.status);
+    throw (await import('./http-errors.js')).notJson(body, response.status);
   }
+  return parseValidPage(json) ?? parseRowByRow(json, response.status);
+}
+
+/*
+ * What only a failed or partly unreadable answer needs (its words, Retry-After, the row-by-row
+ * parse) is in chunks of their own, fetched when such an answer comes: most pages never see one.
+ * A chunk that can't be loaded fails the request like the network would, naming the file.
+ */
+
+/** An error answer as an ApiError (http-errors.ts): what it means, its Retry-After, what the server said. */
+async function httpError(response: Response, body: string, request: SessionsRequest): Promise<ApiError> {
+  return (await import('./http-errors.js')).httpError(response, body, request.project, request.token);
+}
+
+/** A page with something unreadable in it, row by row (forgiving.ts): the good rows kept. */
+async function parseRowByRow(json: unknown, status: number): Promise<ParsedPage> {
+  const { parseSessionsPage, SchemaError } = await import('./forgiving.js');
   try {
     return parseSessionsPage(json);
   } catch (error) {
-    if (error instanceof SchemaError) throw new ApiError('invalid', error.message, response.status);
+    if (error instanceof SchemaError) throw new ApiError('invalid', error.message, status);
     throw error;
   }
 }

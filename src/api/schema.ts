@@ -113,11 +113,10 @@ export const sessionSchema = z.object(
 );
 
 // Accepts anything, as `z.unknown()` would, without a zod type of its own in the bundle.
-const anything = custom<unknown>(() => true, noMessage);
+export const anything = custom<unknown>(() => true, noMessage);
 /** The cursor is read by `cursorOf`: whatever it is, it never costs the page its rows. */
-const pageOf = <Row extends z.ZodMiniType>(row: Row) =>
+export const pageOf = <Row extends z.ZodMiniType>(row: Row) =>
   z.object({ sessions: z.array(row, 'an array'), cursor: z.optional(anything) }, 'a JSON object');
-const pageSchema = pageOf(anything);
 /** The page and every row in one parse: a safeParse per row costs more than its row's checks. */
 const validPageSchema = pageOf(sessionSchema);
 
@@ -167,29 +166,6 @@ export interface ParsedPage {
   unreadable: number;
 }
 
-/** Thrown when the answer as a whole is not a session list; carries a sentence a person can act on. */
-export class SchemaError extends Error {
-  override name = 'SchemaError';
-}
-
-type Issue = z.core.$ZodIssue;
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out;
-}
-
-/** "`sessions[3].status` must be a string", "`id` is missing". */
-export function describeIssue(issue: Issue, prefix: readonly PropertyKey[] = []): string {
-  const path = formatPath([...prefix, ...issue.path]);
-  const subject = path ? `\`${path}\`` : 'the answer';
-  // Parsed with `reportInput: true`, an issue lacks its input only when the value is absent (JSON
-  // has no undefined).
-  if (issue.input === undefined) return `${subject} is missing`;
-  return `${subject} must be ${issue.message}`;
-}
-
 /** The fields each session was sent but could not read, by path; only sessions that had any. */
 const unreadableBySession = new WeakMap<Session, readonly string[]>();
 const NONE: readonly string[] = Object.freeze([]);
@@ -200,6 +176,11 @@ const NONE: readonly string[] = Object.freeze([]);
  */
 export function unreadableFields(session: Session): readonly string[] {
   return unreadableBySession.get(session) ?? NONE;
+}
+
+/** Notes what of `session` could not be read (forgiving.ts, as it makes a row readable). */
+export function setUnreadable(session: Session, fields: readonly string[]): void {
+  unreadableBySession.set(session, fields);
 }
 
 /**
@@ -214,7 +195,8 @@ function cursorOf(cursor: unknown): string | null | undefined {
   return typeof cursor === 'number' ? String(cursor) : undefined;
 }
 
-function page(sessions: Session[], rejected: RejectedRow[], sentCursor: unknown, unreadable = 0): ParsedPage {
+/** The page as parsed: its sessions' repeated words and healths one copy each, its cursor read. */
+export function toPage(sessions: Session[], rejected: RejectedRow[], sentCursor: unknown, unreadable = 0): ParsedPage {
   for (const session of sessions) {
     if (session.workType) session.workType = oneCopy(session.workType);
     if (session.provider) session.provider = oneCopy(session.provider);
@@ -224,59 +206,8 @@ function page(sessions: Session[], rejected: RejectedRow[], sentCursor: unknown,
   return { sessions, rejected, cursor: cursor ?? null, unreadable: unreadable + (cursor === undefined ? 1 : 0) };
 }
 
-/**
- * A row that failed, made readable: each unreadable value set to null (a bad signal left out); or
- * null when the row itself can't be shown (not an object, no usable id or status).
- */
-function readable(row: unknown, issues: readonly Issue[]): Record<string, unknown> | null {
-  const copy = { ...(row as Record<string, unknown>) };
-  let health: Record<string, unknown> | undefined;
-  const dropped = new Set<PropertyKey>();
-  for (const { path } of issues) {
-    const [key, inner, index] = path;
-    if (key === undefined || key === 'id' || key === 'status') return null;
-    if (inner === undefined) copy[key as string] = null;
-    else {
-      // An issue inside `health`: it is an object (and `stuckSignals` a list, for a signal's).
-      health ??= copy.health = { ...(copy.health as object) };
-      if (index === undefined) health[inner as string] = null;
-      else dropped.add(index);
-    }
-  }
-  if (dropped.size > 0) health!.stuckSignals = (health!.stuckSignals as unknown[]).filter((_, i) => !dropped.has(i));
-  return copy;
-}
-
-/** Parses one page, keeping the valid rows; throws SchemaError when the page itself is not a list. */
-export function parseSessionsPage(body: unknown): ParsedPage {
-  // Nearly every page is valid throughout: one parse. Otherwise row by row (below), which gives
-  // the same rows and messages, as a valid page is one where every row parses on its own.
+/** Parses a page that is valid throughout (nearly every page) in one parse; null when anything in it is not. */
+export function parseValidPage(body: unknown): ParsedPage | null {
   const valid = z.safeParse(validPageSchema, body);
-  if (valid.success) return page(valid.data.sessions, [], valid.data.cursor);
-  const list = z.safeParse(pageSchema, body, { reportInput: true });
-  if (!list.success) {
-    throw new SchemaError(`The server's answer is not a session list: ${describeIssue(list.error.issues[0]!)}.`);
-  }
-  const sessions: Session[] = [];
-  const rejected: RejectedRow[] = [];
-  let unreadable = 0;
-  list.data.sessions.forEach((row, index) => {
-    const parsed = z.safeParse(sessionSchema, row, { reportInput: true });
-    if (parsed.success) return void sessions.push(parsed.data);
-    const { issues } = parsed.error;
-    const fixed = readable(row, issues);
-    // With every unreadable value nulled, the row reads as a valid one would.
-    const again = fixed && z.safeParse(sessionSchema, fixed);
-    if (!again?.success) {
-      // Why it can't be shown: the row, its id or its status (zod's order).
-      const why = issues.find(({ path }) => path.length === 0 || path[0] === 'id' || path[0] === 'status');
-      return void rejected.push({ index, reason: describeIssue(why ?? issues[0]!, ['sessions', index]) });
-    }
-    const session = again.data;
-    const fields = Object.freeze(issues.map(({ path }) => formatPath(path)));
-    unreadableBySession.set(session, fields);
-    unreadable += fields.length;
-    sessions.push(session);
-  });
-  return page(sessions, rejected, list.data.cursor, unreadable);
+  return valid.success ? toPage(valid.data.sessions, [], valid.data.cursor) : null;
 }

@@ -4,7 +4,8 @@
  * parsed again like an answer from the API: another tab may run another version of the widget.
  */
 import type { ApiErrorKind } from '../api/client.js';
-import { parseSessionsPage, type ParsedPage } from '../api/schema.js';
+import { parseSessionsPage } from '../api/forgiving.js';
+import type { ParsedPage } from '../api/schema.js';
 
 /** Bumped when the messages change: tabs of different versions then use different channels. */
 export const PROTOCOL = 1;

@@ -4,11 +4,11 @@ import {
   DEFAULT_TIMEOUT_MS,
   fetchSessionsPage,
   isSafeForToken,
-  parseRetryAfter,
   sessionsUrl,
   type ApiErrorKind,
   type SessionsRequest,
 } from '../../src/api/client.js';
+import { parseRetryAfter } from '../../src/api/http-errors.js';
 
 const TOKEN = 'rsk_test_s3cr3tT0k3nValue9f8e7d';
 const PAGE_URL = 'https://portal.example/team/sessions.html';

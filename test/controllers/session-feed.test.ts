@@ -61,6 +61,9 @@ function setHidden(hidden: boolean) {
 }
 
 describe('SessionFeedController', () => {
+  // The client's error words and row-by-row parse are chunks it imports when an error answer
+  // comes; loaded here first, that import settles within settle()'s tasks under the fake clock.
+  before(() => Promise.all([import('../../src/api/http-errors.js'), import('../../src/api/forgiving.js')]));
   let clock: sinon.SinonFakeTimers;
   let fake: FakeFetch;
   /** Fake-clock time of every request, in order. */
@@ -116,8 +119,9 @@ describe('SessionFeedController', () => {
   }
 
   /** Lets answered requests be read, parsed and merged (no timer needed, so the clock stands still). */
+  // Enough tasks for a fetch, its body, and an error answer's import of an already-loaded chunk.
   async function settle(): Promise<void> {
-    for (let i = 0; i < 8; i++) await nextTask();
+    for (let i = 0; i < 16; i++) await nextTask();
   }
 
   async function advance(ms: number): Promise<void> {

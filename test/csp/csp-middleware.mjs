@@ -17,18 +17,18 @@ const FILES = {
   'setup.js': here('./setup.js'),
   'canary.js': here('./canary.js'),
   'bundle.js': BUNDLE,
-  // The bundle under its own name in a folder, and the actions chunk it fetches from beside itself.
+  // The bundle under its own name in a folder; its chunks (below) beside it there and here.
   'actions.html': here('./actions.html'),
   'assets/rensei-session-list.bundle.js': BUNDLE,
-  'assets/rensei-session-list.stop-actions.js': BUNDLE.replace(/\.bundle\.js$/, '.stop-actions.js'),
-  // The sharing chunk (the feed hub), which a widget with live refresh fetches from beside the bundle.
-  'assets/rensei-session-list.feed-share.js': BUNDLE.replace(/\.bundle\.js$/, '.feed-share.js'),
-  'rensei-session-list.feed-share.js': BUNDLE.replace(/\.bundle\.js$/, '.feed-share.js'),
 };
 
 export function cspMiddleware(ctx, next) {
   if (!ctx.path.startsWith('/__csp/')) return next();
-  const file = FILES[ctx.path.slice('/__csp/'.length)];
+  const name = ctx.path.slice('/__csp/'.length);
+  // Every chunk the bundle fetches from beside itself (actions, sharing, error answers…), by name.
+  const chunk = /^(assets\/)?rensei-session-list\.([\w-]+)\.js$/.exec(name);
+  const file =
+    FILES[name] ?? (chunk && chunk[2] !== 'bundle' ? BUNDLE.replace(/\.bundle\.js$/, `.${chunk[2]}.js`) : undefined);
   ctx.set('Cache-Control', 'no-store');
   if (!file || !existsSync(file)) {
     ctx.status = 404;

@@ -6,7 +6,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { ApiError, fetchSessionsPage, type ApiErrorKind } from '../../src/api/client.js';
-import { parseSessionsPage, unreadableFields, type Session } from '../../src/api/schema.js';
+import { parseSessionsPage } from '../../src/api/forgiving.js';
+import { unreadableFields, type Session } from '../../src/api/schema.js';
 import { SessionStore } from '../../src/model/session-store.js';
 import { anyAnswer, bigPageAnswer, hugeAnswer, pageOf, pooledRow, type Answer } from './answers.js';
 import { expectFirstLoad, isValidRow, readableRow } from './oracle.js';

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { parseSessionsPage } from '../../src/api/schema.js';
+import { parseSessionsPage } from '../../src/api/forgiving.js';
 import { signalWords } from '../../src/model/health.js';
 import { SessionStore } from '../../src/model/session-store.js';
 import type { RenseiSessionList } from '../../src/index.js';

@@ -20,6 +20,13 @@ const loaded = (el: RenseiSessionList) =>
 const made = (tabs: Tab[], from = 0) =>
   tabs.reduce((sum, tab) => sum + tab.requests.filter((r) => r.at >= from).length, 0);
 
+/** The tab that fetched within the last interval and a half: the leader. A follower may have fetched nothing at all. */
+function leaderOf<Tab extends { requests: readonly { at: number }[] }>(tabs: Tab[]): Tab {
+  const leader = tabs.find((tab) => (tab.requests.at(-1)?.at ?? 0) > Date.now() - INTERVAL * 1500);
+  expect(leader, 'a tab that fetched lately').to.not.equal(undefined);
+  return leader!;
+}
+
 describe('sharing: one feed per browser', function () {
   this.timeout(30_000);
   beforeEach(() => resetMock({ speed: 30 }));
@@ -160,7 +167,7 @@ describe('sharing: one feed per browser', function () {
     const els = tabs.map((tab) => tab.mount({ token: EXAMPLE_API_KEY, refreshInterval: INTERVAL }));
     await until(() => els.every((el) => el.sessions.length > 0));
     await sleep(INTERVAL * 1000 * 2);
-    const leader = tabs.find((tab) => tab.requests.at(-1)!.at > Date.now() - INTERVAL * 1500)!;
+    const leader = leaderOf(tabs);
     // Hidden just after its answer: a follower's watchdog would wait two intervals of silence
     // from here; the hand-off (the lock let go) is sooner, about one interval.
     const before = leader.requests.length;
@@ -184,7 +191,7 @@ describe('sharing: one feed per browser', function () {
     const els = tabs.map((tab) => tab.mount({ token: EXAMPLE_API_KEY, refreshInterval: INTERVAL }));
     await until(() => els.every((el) => el.sessions.length > 0));
     await sleep(INTERVAL * 1000 * 2);
-    const leader = tabs.find((tab) => tab.requests.at(-1)!.at > Date.now() - INTERVAL * 1500)!;
+    const leader = leaderOf(tabs);
     const other = tabs.find((tab) => tab !== leader)!;
     leader.close();
     const closedAt = Date.now();
@@ -196,7 +203,7 @@ describe('sharing: one feed per browser', function () {
     const els = tabs.map((tab) => tab.mount({ token: EXAMPLE_API_KEY, refreshInterval: INTERVAL }));
     await until(() => els.every((el) => el.sessions.length > 0));
     await sleep(INTERVAL * 1000 * 2);
-    const leader = tabs.find((tab) => tab.requests.at(-1)!.at > Date.now() - INTERVAL * 1500)!;
+    const leader = leaderOf(tabs);
     leader.freeze();
     const frozenAt = Date.now();
     const others = tabs.filter((tab) => tab !== leader);
