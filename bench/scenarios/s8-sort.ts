@@ -1,6 +1,7 @@
 /**
  * S8: changing the sort (by health, reversed, then back to the API's order), where an
- * implementation sorts: the widget and the vanilla baseline, which sorts the same way.
+ * implementation sorts: the widget and the vanilla baseline, which sorts the same way. Timed once
+ * the widget's sort chunk is in (see sortChanges).
  */
 import { expected } from '../expected.js';
 import type { Tab } from '../tabs.js';
@@ -45,6 +46,10 @@ export async function sortChanges(runner: Runner, size: number, all: Tab[]): Pro
   const key = runner.results.metric(`S8 sort change at ${size.toLocaleString('en-US')}`, 'ms', size);
   const tabs = await sortingTabs(runner, key, all);
   for (const tab of tabs) await tab.page.evaluate(() => bench.toTop());
+  // A sort change once the widget's sort chunk is in: the first `sort` on a page also fetches it
+  // (1.5 KB, once), which the baseline has no counterpart for. Untimed, and back to the API's order.
+  await sortAll(runner, size, tabs, SORT_CYCLE[0]);
+  await sortAll(runner, size, tabs, '');
   for (const sort of SORT_CYCLE) {
     const want = expected(runner.huge, size, '', '', sort);
     const timings = await runner.traced(async () => {
