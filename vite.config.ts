@@ -105,11 +105,11 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
         fileName: (_format, name) => (bundle ? 'rensei-session-list.bundle.js' : `${name}.js`),
       },
       rolldownOptions: {
-        // The bundle may export more than src/index.ts does: the lazy actions chunk then imports
+        // The bundle may export more than src/index.ts does: a lazy chunk then imports
         // what it shares (Lit, the events…) from the bundle itself, not from a third file.
         ...(bundle ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
         external: bundle ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
-        // The actions chunk sits next to the bundle under a fixed name: copy both, wherever.
+        // The lazy chunks (actions, sharing, sort, range, the CSV download) sit next to the bundle under fixed names: copy them all.
         output: bundle
           ? { minify: true, chunkFileNames: 'rensei-session-list.[name].js' }
           : { minify: false, preserveModules: true, preserveModulesRoot: 'src' },

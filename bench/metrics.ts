@@ -48,6 +48,12 @@ export class Results {
     this.dnf.set(key, set);
   }
 
+  /** A scenario that does not apply to `impl` (it has no such feature): no numbers, and says so. */
+  notMeasured(key: MetricKey, impl: ImplName): void {
+    this.didNotFinish(key, impl);
+    this.note(key, impl, 'not measured');
+  }
+
   /** Drops what was recorded for a metric (a warm-up). */
   reset(key: MetricKey): void {
     this.values.delete(key);

@@ -29,6 +29,8 @@ useCookie.addEventListener('change', () => {
 });
 $('#refresh').addEventListener('click', () => void list.refresh());
 $('#load-more').addEventListener('click', () => void list.loadMore());
+$('#triage').addEventListener('click', () => Object.assign(list, { sort: 'health', since: '24h' }));
+$('#all-view').addEventListener('click', () => Object.assign(list, { sort: '', since: '' }));
 
 function logLine(text: string, kind: string) {
   const item = document.createElement('li');

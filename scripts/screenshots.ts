@@ -52,6 +52,11 @@ try {
   await light.screenshot({ path: 'docs/demo.png', fullPage: true, animations: 'disabled' });
   console.log('docs/demo.png');
   await shot(light, '#main-list', 'light.png');
+  // The incident view: the demo's triage preset (sort="health" since="24h").
+  await light.click('#triage');
+  await light.waitForTimeout(800);
+  await shot(light, '#main-list', 'triage.png');
+  await light.click('#all-view');
   await light.evaluate(() => document.querySelector('#main-list')!.setAttribute('health', 'attention'));
   await light.waitForTimeout(300);
   await shot(light, '#main-list', 'filtered.png');

@@ -7,6 +7,9 @@
  *   unminified (and may split it one file per module), so it is bundled with its relative imports
  *   and minified here in memory with esbuild, as a consumer's bundler would.
  *
+ * - the lazy chunks beside the bundle (`rensei-session-list.<name>.js`: stop actions, sort, range),
+ *   each fetched only when its feature is used: reported, not budgeted.
+ *
  * Then it says where the bundle's bytes come from, using the bundle's source map: every generated
  * byte is attributed to the source file its mapping points into, grouped into Lit, @lit/task,
  * zod, our CSS and our code. Gzip does not add up by part, so each group is shown two ways: its
@@ -14,7 +17,7 @@
  *
  *   npm run build && npm run size        # add --quiet to print only the budget line
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -180,6 +183,10 @@ if (!quiet) {
   breakdown(bundle, bundleGzip);
   console.log('');
 }
+for (const name of readdirSync(`${ROOT}dist`).filter((file) =>
+  /^rensei-session-list\.(?!bundle\.)[\w-]+\.js$/.test(file),
+))
+  console.log(`size: lazy chunk dist/${name} is ${gzip(read(`dist/${name}`))} bytes min+gzip (not budgeted)`);
 console.log(
   `size: ${BUNDLE} is ${kb(bundleGzip)} min+gzip (${bundleGzip} bytes, gzip -9; ${kb(Buffer.byteLength(bundle))} min): ` +
     (over

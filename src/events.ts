@@ -77,9 +77,13 @@ export interface FilterChangeDetail {
   status: string;
   search: string;
   health: string;
+  /** The `sort` key (`-` reverses it), or `""` for the API's order. */
+  sort: string;
+  /** The `since` range (`24h`, an ISO date), or `""` for none. */
+  since: string;
 }
 
-/** A person changed the filters (select, search box, "clear filters"); host-set filters fire nothing. */
+/** A person changed the filters, the sort or the range (select, search box, header, summary, "clear filters"); host-set ones fire nothing. */
 export class FilterChangeEvent extends CustomEvent<FilterChangeDetail> {
   static readonly eventName = 'filter-change';
   constructor(detail: FilterChangeDetail) {

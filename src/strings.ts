@@ -67,8 +67,8 @@ export const defaultStrings = {
   updatedAt: (time: string): string => `Updated ${time}`,
   /** The same, when another tab fetched the answer (the widgets share one feed). */
   updatedInAnotherTab: (time: string): string => `Updated ${time} by another tab`,
-  footerSummary: (count: number, formatted: string, cost: string): string =>
-    `${formatted} ${sessions(count)} · ${cost}`,
+  /** The footer's count of the rows shown (their total cost is the summary's). */
+  footerCount: (count: number, formatted: string): string => `${formatted} ${sessions(count)}`,
   footerOfLoaded: (loaded: string): string => `of ${loaded} loaded`,
   refreshFailed: (message: string): string => `Couldn't refresh: ${message}`,
   recovered: 'Sessions are up to date again.',
@@ -96,6 +96,16 @@ export const defaultStrings = {
   rejectedRows: (count: number, formatted: string, reason: string): string =>
     `${formatted} ${sessions(count)} in the last answer could not be shown (${reason}).`,
   errorTitle: 'Sessions could not be loaded',
+  sinceFilterLabel: 'Started',
+  sinceName: (since: string): string =>
+    ({ '': 'Any time', '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days' })[since] ?? since,
+  badSince: (since: string): string => `“${since}” is not a time range (try 24h or 2026-06-01): showing all.`,
+  rangePartial: (loaded: string): string => `The range is only partly loaded (${loaded} sessions).`,
+  summaryBlocking: (count: string): string => `Blocking: ${count}`,
+  summaryAttention: (count: string): string => `Needs attention: ${count}`,
+  summaryCost: (cost: string): string => `Total ${cost}`,
+  summaryCostAtLeast: (cost: string, unknown: string): string => `Total at least ${cost}, ${unknown} unknown`,
+  exportCsv: 'Export CSV',
 };
 
 /**

@@ -24,6 +24,10 @@ export interface Impl {
   /** The element that scrolls the rows. */
   scroller(): HTMLElement;
   shown(k: number): Shown;
+  /** Sets the sort (`health`, `-health`, `""`), where the implementation has one (S8, S9). */
+  setSort?(sort: string): void;
+  /** The view as CSV, where the implementation exports (S10). */
+  toCsv?(): string;
   /** Shadow roots to watch for mutations, besides the document. */
   roots(): Node[];
 }

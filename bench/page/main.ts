@@ -9,6 +9,7 @@
  * key event, or the arrival of the answer) to the end of the next frame's Commit.
  */
 import type { Impl, Shown } from './impl.js';
+import { refreshCost } from './refresh-cost.js';
 
 const loaders: Record<string, () => Promise<{ default: () => Impl | Promise<Impl> }>> = {
   widget: () => import('./impls/widget.js'),
@@ -149,6 +150,20 @@ async function start() {
       select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     },
+    canSort: () => !!impl.setSort,
+    /** A sort change, marked `t0:<label>` just before. */
+    setSort(value: string, label: string): void {
+      performance.mark(`t0:${label}`);
+      impl.setSort!(value);
+    },
+    /** Times `toCsv()` over the whole view; answers the milliseconds and the lines made. */
+    timeCsv(): { ms: number; lines: number } | null {
+      if (!impl.toCsv) return null;
+      const at = performance.now();
+      const csv = impl.toCsv();
+      return { ms: performance.now() - at, lines: csv.split('\r\n').length - 2 };
+    },
+    refreshCost,
     focusSearch(): void {
       const input = impl.searchInput();
       input.focus();

@@ -13,7 +13,7 @@ export function format(value: number | null, unit: Metric['unit']): string {
 }
 
 function cell(results: Results, metric: Metric, impl: ImplName): string {
-  if (results.isDnf(metric.key, impl)) return 'did not finish';
+  if (results.isDnf(metric.key, impl)) return results.noteOf(metric.key, impl) ?? 'did not finish';
   const value = results.median(metric.key, impl);
   const base = results.median(metric.key, BASELINE);
   const n = results.samples(metric.key, impl).length;

@@ -14,6 +14,8 @@ import { statusChanges } from './s3-status.js';
 import { typing } from './s4-typing.js';
 import { scroll } from './s5-scroll.js';
 import { memory } from './s6-memory.js';
+import { sortAll, sortChanges, sortingTabs } from './s8-sort.js';
+import { exportCsv, refreshCosts } from './s10-csv.js';
 
 declare const bench: Bench;
 
@@ -77,6 +79,7 @@ export async function runRound(runner: Runner, order: ImplName[], round: number)
         for (const tab of tabs.filter((tab) => round === 0 || !slowAt(tab.impl, size))) {
           await phase(`S5 ${size} ${tab.impl}`, () => scroll(runner, tab, size));
         }
+        await phase(`S8 ${size}`, () => sortChanges(runner, size, tabs));
         await phase(`S6 ${size}`, async () => {
           for (const tab of tabs) await memory(runner, tab, size);
         });
@@ -84,6 +87,20 @@ export async function runRound(runner: Runner, order: ImplName[], round: number)
       if (size === config.big) {
         await phase(`S3 ${size}`, () => statusChanges(runner, size, tabs));
         await phase(`S4 ${size}`, () => typing(runner, size, tabs));
+        await phase(`S8 ${size}`, () => sortChanges(runner, size, tabs));
+        await phase(`S9 ${size}`, async () => {
+          const at = size.toLocaleString('en-US');
+          const sorting = await sortingTabs(
+            runner,
+            runner.results.metric(`S9 keystroke at ${at}, sort="health"`, 'ms', size),
+            tabs,
+          );
+          await sortAll(runner, size, sorting, 'health');
+          await typing(runner, size, sorting, 'health');
+          await sortAll(runner, size, sorting, '');
+        });
+        await phase(`S10 ${size}`, () => exportCsv(runner, size, tabs));
+        await phase(`S11 ${size}`, () => refreshCosts(runner, size, tabs));
         await phase(`S6 ${size}`, async () => {
           for (const tab of tabs) await memory(runner, tab, size);
         });

@@ -11,7 +11,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from '../api/client.js';
-import type { RejectedRow } from '../api/schema.js';
+import type { RejectedRow, Session } from '../api/schema.js';
 import type { FeedRequestKind } from '../events.js';
 import type { FeedConfig, FeedFailure } from './feed-config.js';
 import { fetchPages, mergeAnswer, pageFetcher, type Answer } from './feed-pages.js';
@@ -32,6 +32,8 @@ export class SessionFeedController implements ReactiveController {
   #unreadable = 0;
   #updatedAt: number | null = null;
   #authStopped = false;
+  /** The sessions of the last page down the cursor (the first page until another is loaded). */
+  #lastPage: readonly Session[] = [];
 
   #failures = 0;
   readonly #timer = new RefreshTimer(
@@ -226,6 +228,19 @@ export class SessionFeedController implements ReactiveController {
     return this.#run(this.#failure?.kind ?? 'refresh', true);
   }
 
+  /**
+   * Follows the cursor until `done` says the last page loaded is far enough, the list ends, a page
+   * fails, or `maxPages` were fetched; answers true when it stopped at `maxPages` with more to go.
+   */
+  async loadUntil(done: (page: readonly Session[]) => boolean, maxPages: number): Promise<boolean> {
+    for (let pages = 0; this.hasMore && !this.#failure && !done(this.#lastPage); pages++) {
+      if (pages === maxPages) return true;
+      // A page already on its way (a person's "load more") counts: wait for it rather than skip.
+      await (this.pendingKind === 'more' ? this.#task.taskComplete.catch(() => {}) : this.loadMore());
+    }
+    return false;
+  }
+
   /** A stop's answer: the row takes its new status now; the next refresh has the last word. */
   setStatus(id: string, status: string): void {
     this.#store.patch(id, { status });
@@ -271,6 +286,8 @@ export class SessionFeedController implements ReactiveController {
     const shared = this.#share ? this.#share.merged(kind) : false;
     if (shared === null) return this.#scheduleRefresh(this.intervalMs());
     const now = Date.now();
+    // The range's coverage reads the last page walked back (or the first), not a refresh's.
+    if ((kind === 'more' && !answer.intoGap) || this.#store.isEmpty) this.#lastPage = page.sessions;
     const change = mergeAnswer(answer, this.#store, now, this.#config);
     this.#rejected = page.rejected;
     this.#unreadable = page.unreadable;

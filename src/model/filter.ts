@@ -17,6 +17,13 @@ export interface FilteredRows {
   rows: SessionRow[];
   /** Sum of the known costs of `rows`, in USD. */
   totalCostUsd: number;
+  /** Rows of `rows` whose cost is unknown (not counted as zero in the total). */
+  unknownCosts: number;
+  /** Red rows, and red or yellow ones, among those that pass every filter but health. */
+  blocking: number;
+  attention: number;
+  /** The earliest start among the rows kept by the range (the next to age out), or null. */
+  oldestStartMs: number | null;
 }
 
 /** A health filter that filters: a host may set any word, and one the widget doesn't know filters nothing. */
@@ -48,26 +55,47 @@ export function startsLowered(text: string, prefix: string): boolean {
   return !(text.charCodeAt(prefix.length) >= 128) || searchKey(text).startsWith(prefix);
 }
 
-export function filterRows(rows: readonly SessionRow[], filters: SessionFilters): FilteredRows {
+/**
+ * The rows that pass `filters` and, when `cut` is a time, the range; and, in the same pass, the
+ * health counts (every filter but health applied), the total cost and the next row to age out.
+ */
+export function filterRows(
+  rows: readonly SessionRow[],
+  filters: SessionFilters,
+  cut: number | null = null,
+): FilteredRows {
   const prefix = searchKey(filters.search.trim());
   const { status } = filters;
   const health = isHealthFilter(filters.health) ? filters.health : '';
-  let totalCostUsd = 0;
-  if (!status && !prefix && !health) {
-    // Nothing to filter: one pass for the total, and a copy (the store appends to its own array).
-    for (const row of rows) totalCostUsd += row.costUsd ?? 0;
-    return { rows: rows.slice(), totalCostUsd };
-  }
   const kept: SessionRow[] = [];
+  const result: FilteredRows = {
+    rows: kept,
+    totalCostUsd: 0,
+    unknownCosts: 0,
+    blocking: 0,
+    attention: 0,
+    oldestStartMs: null,
+  };
   // Over 50,000 rows on every keystroke: plain loops, no closure per row.
   for (const row of rows) {
     if (status && row.session.status !== status) continue;
     if (prefix && !startsLowered(row.session.issueIdentifier ?? '', prefix) && !startsLowered(row.id, prefix)) continue;
-    if (health && !matchesHealthFilter(row.health.colour, health)) continue;
+    if (cut !== null) {
+      const started = row.startedMs;
+      if (started !== null) {
+        if (started < cut) continue;
+        if (result.oldestStartMs === null || started < result.oldestStartMs) result.oldestStartMs = started;
+      }
+    }
+    const { colour } = row.health;
+    if (colour === 'red') result.blocking++;
+    if (colour === 'red' || colour === 'yellow') result.attention++;
+    if (health && !matchesHealthFilter(colour, health)) continue;
     kept.push(row);
-    totalCostUsd += row.costUsd ?? 0;
+    if (row.costUsd === null) result.unknownCosts++;
+    else result.totalCostUsd += row.costUsd;
   }
-  return { rows: kept, totalCostUsd };
+  return result;
 }
 
 export interface StatusOption {

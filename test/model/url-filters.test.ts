@@ -11,7 +11,9 @@ describe('url-filters', () => {
 
   it('writes filters in, removes empty ones, and keeps every other part of the URL', () => {
     const href = 'https://portal.example/runs?tab=2&rensei-search=old#frag';
-    const out = new URL(withFiltersInUrl(href, { status: 'working', search: '', health: 'attention' }, 'rensei-'));
+    const out = new URL(
+      withFiltersInUrl(href, { status: 'working', search: '', health: 'attention', sort: '', since: '' }, 'rensei-'),
+    );
     expect(out.searchParams.get('tab')).to.equal('2');
     expect(out.searchParams.get('rensei-status')).to.equal('working');
     expect(out.searchParams.has('rensei-search')).to.equal(false);
@@ -20,7 +22,7 @@ describe('url-filters', () => {
   });
 
   it('round-trips values that need encoding', () => {
-    const filters = { status: 'paused & waiting', search: 'ENG-1?#', health: '' };
+    const filters = { status: 'paused & waiting', search: 'ENG-1?#', health: '', sort: '', since: '' };
     const href = withFiltersInUrl('https://portal.example/', filters, 'x.');
     expect(readFiltersFromUrl(href, 'x.')).to.deep.equal({ status: 'paused & waiting', search: 'ENG-1?#' });
   });

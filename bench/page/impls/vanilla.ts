@@ -17,6 +17,7 @@ import { cells, COLUMNS, fetchPage, filterRows, PAGE_ROWS, STATUSES, type Row } 
 import type { Impl, Shown } from '../impl.js';
 
 const OVERSCAN = 10;
+const HEALTH_RANK: Record<string, number> = { red: 0, yellow: 1, unknown: 2, green: 3 };
 
 // The widget's row, element for element (as rendered at the time of writing): health dot and its
 // tooltip, identifier and its copy button, status badge, work type, provider, start time (relative,
@@ -72,6 +73,9 @@ export function createVanilla(windowed: boolean): Impl {
   let project = '';
   let status = '';
   let search = '';
+  let sort = '';
+  // Every row in sort order (the API's when unsorted): sorted once per change of sort or rows.
+  let sorted: Row[] = all;
   let totalCost = 0;
   const counts = new Map<string, number>(STATUSES.map((name) => [name, 0]));
   const elements = new Map<string, HTMLElement>();
@@ -128,8 +132,19 @@ export function createVanilla(windowed: boolean): Impl {
     select.value = status;
   }
 
+  /** The widget's `health` sort (worst first; `-health` reversed), stable: ties keep the API's order. */
+  function resort(): void {
+    const direction = sort === '-health' ? -1 : 1;
+    sorted = sort
+      ? all
+          .map((row, index) => ({ row, rank: HEALTH_RANK[row.health]!, index }))
+          .sort((a, b) => (a.rank - b.rank) * direction || a.index - b.index)
+          .map((entry) => entry.row)
+      : all;
+  }
+
   function refilter(): void {
-    shownRows = filterRows(all, { status, search });
+    shownRows = filterRows(sorted, { status, search });
     totalCost = 0;
     for (const row of shownRows) totalCost += row.costUsd ?? 0;
   }
@@ -148,7 +163,7 @@ export function createVanilla(windowed: boolean): Impl {
   function renderFooter(): void {
     const filtered = status !== '' || search.trim() !== '';
     summary.textContent =
-      t.footerSummary(shownRows.length, formatCount(shownRows.length), formatCost(totalCost)) +
+      `${t.footerCount(shownRows.length, formatCount(shownRows.length))} · ${formatCost(totalCost)}` +
       (filtered ? ` ${t.footerOfLoaded(formatCount(all.length))}` : '');
     grid.setAttribute('aria-rowcount', String(shownRows.length + 1));
   }
@@ -207,7 +222,8 @@ export function createVanilla(windowed: boolean): Impl {
       counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
     }
     renderOptions();
-    if (status === '' && search.trim() === '') {
+    if (sort) resort();
+    if (status === '' && search.trim() === '' && !sort) {
       shownRows = all;
       for (const row of page.rows) totalCost += row.costUsd ?? 0;
       if (windowed) renderWindow();
@@ -286,5 +302,11 @@ export function createVanilla(windowed: boolean): Impl {
       return { ids, count: Number(grid.getAttribute('aria-rowcount') ?? 0) - 1 };
     },
     roots: () => [root],
+    setSort(value) {
+      sort = value;
+      resort();
+      refilter();
+      render();
+    },
   };
 }

@@ -52,5 +52,9 @@ export default async function create(): Promise<Impl> {
       return { ids, count: Number(grid.getAttribute('aria-rowcount')) - 1 };
     },
     roots: () => [element.renderRoot],
+    setSort(sort) {
+      element.sort = sort;
+    },
+    toCsv: () => element.toCsv(),
   };
 }

@@ -4,6 +4,8 @@
  * it is written into the cells is row-view.ts.)
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { nextSort } from '../../model/sort.js';
 import type { SessionListStrings } from '../../strings.js';
 
 interface Column {
@@ -14,6 +16,10 @@ interface Column {
   readonly numeric?: boolean;
   /** The header's word is for assistive technology only (the dot column). */
   readonly hiddenLabel?: boolean;
+  /** No sort button: not a `sort` key. */
+  readonly unsorted?: boolean;
+  /** The cell's part names the column too (`cell duration`). */
+  readonly named?: boolean;
   /** The static elements inside the cell, as `[class, part, role]`. */
   readonly inner?: readonly (readonly [className: string, part: string, role?: string])[];
 }
@@ -22,8 +28,8 @@ export const COLUMNS: readonly Column[] = [
   { id: 'health', label: (t) => t.columnHealth, hiddenLabel: true, inner: [['dot', 'health-dot', 'img']] },
   { id: 'identifier', label: (t) => t.columnIdentifier, inner: [['', 'identifier']] },
   { id: 'status', label: (t) => t.columnStatus, inner: [['badge', 'status-badge']] },
-  { id: 'work-type', label: (t) => t.columnWorkType },
-  { id: 'provider', label: (t) => t.columnProvider },
+  { id: 'work-type', label: (t) => t.columnWorkType, unsorted: true },
+  { id: 'provider', label: (t) => t.columnProvider, unsorted: true },
   {
     id: 'started',
     label: (t) => t.columnStarted,
@@ -32,19 +38,46 @@ export const COLUMNS: readonly Column[] = [
       ['visually-hidden', ''],
     ],
   },
-  { id: 'duration', label: (t) => t.columnDuration, numeric: true },
-  { id: 'cost', label: (t) => t.columnCost, numeric: true },
+  { id: 'duration', label: (t) => t.columnDuration, numeric: true, named: true },
+  { id: 'cost', label: (t) => t.columnCost, numeric: true, named: true },
 ];
 
 const cellClass = (column: Column): string => `cell c-${column.id}${column.numeric ? ' num' : ''}`;
 
-/** The header row; `lead`, when given, is a first cell of its own (check-all, with actions on). */
-export function renderHeader(t: SessionListStrings, lead?: TemplateResult): TemplateResult {
+/**
+ * The header row; each sortable column's header holds a sort button, named `sort` with the value a
+ * click makes of `sort` (its key, reversed, the API's order), for the filter controls' one handler
+ * (`onInput`); the sorted column says its direction (`ariaSort`); `lead`, when given, is a first
+ * cell of its own (check-all, with actions on).
+ */
+export function renderHeader(
+  t: SessionListStrings,
+  sort: string,
+  ariaSort: (key: string) => 'ascending' | 'descending' | undefined,
+  onInput: (event: Event) => void,
+  lead?: TemplateResult,
+): TemplateResult {
   return html`<div class="row header" role="row" part="header" aria-rowindex="1">
     ${lead ?? nothing}${COLUMNS.map((column) => {
-      const label = column.label(t);
-      return html`<span role="columnheader" class=${cellClass(column)}
-        >${column.hiddenLabel ? html`<span class="visually-hidden">${label}</span>` : label}</span
+      const text = column.label(t);
+      const label = column.hiddenLabel ? html`<span class="visually-hidden">${text}</span>` : text;
+      return html`<span role="columnheader" class=${cellClass(column)} aria-sort=${ifDefined(ariaSort(column.id))}
+        >${
+          !column.unsorted
+            ? html`<button
+                type="button"
+                class="sort"
+                part="sort-button"
+                data-sort=${column.id}
+                name="sort"
+                value=${nextSort(sort, column.id)}
+                tabindex="-1"
+                @click=${onInput}
+              >
+                ${label}
+              </button>`
+            : label
+        }</span
       >`;
     })}
   </div>`;
@@ -68,7 +101,8 @@ export function newRowElement(): HTMLElement {
   if (!prototype) {
     prototype = element('div', 'row', 'row', 'row');
     for (const column of COLUMNS) {
-      const cell = prototype.appendChild(element('span', cellClass(column), 'cell', 'gridcell'));
+      const part = column.named ? `cell ${column.id}` : 'cell';
+      const cell = prototype.appendChild(element('span', cellClass(column), part, 'gridcell'));
       for (const [className, part, role] of column.inner ?? []) cell.append(element('span', className, part, role));
     }
   }

@@ -7,7 +7,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SessionRow } from '../../model/session-row.js';
 import type { SessionListStrings } from '../../strings.js';
-import { renderHeader } from './columns.js';
 import { controlsIn, stepControl } from './grid-controls.js';
 import { innerControl, nextIndex, pageSize, rowOf } from './grid-navigation.js';
 import type { Copied } from './row-content.js';
@@ -76,14 +75,14 @@ export class GridController implements ReactiveController {
   }
 
   /**
-   * The grid's frame for `count` rows: its role and names, the handlers, the header (with `check`,
-   * the check-all box, when actions are on) and the row group the rows controller writes into.
+   * The grid's frame for `count` rows: its role and names, the handlers, the header row (columns.ts)
+   * and the row group the rows controller writes into.
    */
   frame(
     count: number,
     t: SessionListStrings,
     busy: boolean,
-    check: TemplateResult | undefined,
+    header: TemplateResult,
     className: string,
   ): TemplateResult {
     return html`<div
@@ -99,7 +98,7 @@ export class GridController implements ReactiveController {
       @pointerover=${this.onPointerOver}
       @pointerleave=${this.onPointerLeave}
     >
-      <div class="header-group" role="rowgroup">${renderHeader(t, check)}</div>
+      <div class="header-group" role="rowgroup">${header}</div>
       <div class="rows" role="rowgroup"></div>
     </div>`;
   }

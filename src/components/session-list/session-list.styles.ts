@@ -177,6 +177,36 @@ export const styles = css`
     flex: 1;
   }
 
+  /* In the toolbar, beside the filters: health at a glance takes no row of its own. */
+  .summary-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px;
+  }
+
+  .total {
+    color: var(--_m);
+  }
+
+  [data-health='blocking'] {
+    color: var(--_r);
+  }
+
+  /* The header's word, as a button: the same look, with the direction shown by aria-sort. */
+  .sort {
+    all: inherit;
+    cursor: pointer;
+  }
+
+  [aria-sort] .sort::after {
+    content: ' ↓';
+  }
+
+  [aria-sort='ascending'] .sort::after {
+    content: ' ↑';
+  }
+
   .new-sessions-anchor {
     position: sticky;
     top: 0;

@@ -4,23 +4,32 @@ import { ClockController } from '../../controllers/clock.js';
 import { SessionFeedController } from '../../controllers/session-feed.js';
 import type { StopResult } from '../../api/stop.js';
 import { FilterChangeEvent, SessionSelectEvent, SessionsErrorEvent, SessionsLoadEvent } from '../../events.js';
-import type { SessionFilters } from '../../model/filter.js';
 import { warmFormatters } from '../../model/format.js';
 import { usableLocale } from '../../model/intl.js';
 import { isTicking, type SessionRow } from '../../model/session-row.js';
+import { toCsv } from '../../model/csv.js';
 import { SessionView } from '../../model/session-view.js';
 import { detailHref } from '../../model/detail-link.js';
-import { readFiltersFromUrl, withFiltersInUrl } from '../../model/url-filters.js';
+import { FILTER_KEYS, readFiltersFromUrl, withFiltersInUrl, type UrlState } from '../../model/url-filters.js';
 import { defineElement, TAG_NAME } from '../../registration.js';
 import { defaultStrings, type SessionListStrings } from '../../strings.js';
+import { renderHeader } from './columns.js';
 import { GridController } from './grid-controller.js';
 import { HealthNames, rowContent, type RowContext } from './row-content.js';
 import { RowsController } from './rows-controller.js';
 import { Announcer } from './announcer.js';
 import { styles } from './session-list.styles.js';
 import { StopLoader } from './stop-loader.js';
-import { renderBody, renderFooter, renderNewSessions, renderNotices, type ListContext } from './states.js';
+import {
+  renderBody,
+  renderFooter,
+  renderNewSessions,
+  renderNotices,
+  renderSummary,
+  type ListContext,
+} from './states.js';
 import { renderToolbar } from './toolbar.js';
+import { Triage } from './triage.js';
 
 declare const __RENSEI_VERSION__: string;
 
@@ -38,7 +47,7 @@ declare const __RENSEI_VERSION__: string;
  * @fires {CustomEvent<{ session: Session }>} session-select - A row was activated (a `SessionSelectEvent`). Cancelable: cancelling keeps the row from being marked selected (and a detail link from being followed).
  * @fires {CustomEvent<{ request: FeedRequestKind; added: string[]; updated: string[]; held: string[]; total: number; hasMore: boolean; rejected: number; shared: boolean }>} sessions-load - A page or refresh was merged (a `SessionsLoadEvent`).
  * @fires {CustomEvent<{ kind: ApiErrorKind; status: number | null; message: string; request: FeedRequestKind; retryInMs: number | null }>} sessions-error - A request failed; rows on screen stay (a `SessionsErrorEvent`).
- * @fires {CustomEvent<{ status: string; search: string; health: string }>} filter-change - A person changed the filters, like a native `change`; host-set filters fire nothing (a `FilterChangeEvent`).
+ * @fires {CustomEvent<{ status: string; search: string; health: string; sort: string; since: string }>} filter-change - A person changed the filters, the sort or the range, like a native `change`; host-set ones fire nothing (a `FilterChangeEvent`).
  * @fires {CustomEvent<{ sessions: Session[] }>} sessions-stop - A person asked to stop these sessions (with `actions="stop"`); nothing is sent yet (a `SessionsStopEvent`). Cancelable: cancelling sends nothing and opens no confirmation (confirm your own way, then call `stop(ids)`).
  * @fires {CustomEvent<{ results: StopResult[] }>} sessions-stopped - Every answer of a stop is in, one `{ id, ok, status, message }` per id (a `SessionsStoppedEvent`).
  *
@@ -50,6 +59,10 @@ declare const __RENSEI_VERSION__: string;
  * @csspart status-filter - The native `<select>` of statuses, with counts.
  * @csspart search - The native `<input type="search">` for the identifier prefix.
  * @csspart health-filter - The native `<select>` of health views (all, needs attention, blocking).
+ * @csspart since-filter - The native `<select>` of time ranges (any time, 1h, 24h, 7d, or the host's value).
+ * @csspart export - The button that downloads the view as CSV (`toCsv()`, with a UTF-8 byte order mark).
+ * @csspart summary - Health at a glance above the rows: the counts, and the total cost of the rows shown.
+ * @csspart summary-item - A count in the summary, a button that sets `health` to its `data-health` (`blocking`, `attention`).
  * @csspart updated - When the list was last updated.
  * @csspart notice - A non-blocking notice above rows that stay on screen.
  * @csspart notice-action - The control inside a notice that tries again.
@@ -57,6 +70,7 @@ declare const __RENSEI_VERSION__: string;
  * @csspart scroller - The scrolling area (scrolls itself when the host gives the element a height).
  * @csspart grid - The ARIA grid.
  * @csspart header - The column header row.
+ * @csspart sort-button - The button in a sortable column's header; carries `data-sort="<key>"`. Click: sort, reverse, API order.
  * @csspart row - One per rendered session row; carries `data-session-id`.
  * @csspart cell - Every cell of a row.
  * @csspart health-dot - The health dot; carries `data-health="green|yellow|red|unknown"`.
@@ -64,6 +78,8 @@ declare const __RENSEI_VERSION__: string;
  * @csspart identifier - The issue identifier; a link (`<a href>`) when `detail-url` is set.
  * @csspart copy - The button that copies the session id (shown on row hover and focus).
  * @csspart started - When the session was claimed, relative; the absolute time is in its tooltip.
+ * @csspart duration - The duration cell (also a `cell`).
+ * @csspart cost - The cost cell (also a `cell`).
  * @csspart status-badge - The status word; carries `data-status`.
  * @csspart not-live - The marker on a working row that live refresh does not cover.
  * @csspart loading - The state shown while the first page loads.
@@ -71,7 +87,7 @@ declare const __RENSEI_VERSION__: string;
  * @csspart clear-filters - The control in the empty state that clears the filters.
  * @csspart error - The blocking error state (nothing to show).
  * @csspart retry - The control inside `error` that tries again.
- * @csspart footer - The summary line under the rows.
+ * @csspart footer - The line under the rows: how many are shown (of how many loaded), and load-more. Their total cost is in `summary`.
  * @csspart load-more - The control that fetches the next page; present only while a next cursor exists.
  * @csspart row-check - With `actions="stop"`: each row's checkbox (Space on a focused row toggles it).
  * @csspart check-all - With `actions="stop"`: the header's checkbox; checks every row of the view as it is now, and says how many.
@@ -111,6 +127,8 @@ export class RenseiSessionList extends LitElement {
       status: { reflect: true },
       search: { reflect: true },
       health: { reflect: true },
+      sort: { reflect: true },
+      since: { reflect: true },
       refreshInterval: { type: Number, attribute: 'refresh-interval' },
       timeout: { type: Number },
       selected: { reflect: true },
@@ -155,6 +173,21 @@ export class RenseiSessionList extends LitElement {
   /** Health filter: `""` = all, `attention` = yellow and red, `blocking` = red. */
   health = '';
 
+  /**
+   * Sort key: `health`, `identifier`, `status`, `started`, `duration` or `cost`, `-` first to
+   * reverse its natural direction; `""` keeps the API's order. Ties keep the API's order. The first
+   * time it is set, the sort chunk (`rensei-session-list.sort-engine.js`) loads; `updateComplete`
+   * waits for it.
+   */
+  sort = '';
+
+  /**
+   * Time range: `30m`, `24h`, `7d` back from now, or an ISO 8601 date or date-time; `""` = none.
+   * The widget loads pages by itself until the range is covered (at most 20 for one value). The
+   * first time it is set, the range chunk (`rensei-session-list.range-engine.js`) loads.
+   */
+  since = '';
+
   /** Seconds between live refreshes (fractions allowed); 0 turns live refresh off. */
   refreshInterval = 15;
 
@@ -176,7 +209,7 @@ export class RenseiSessionList extends LitElement {
    */
   detailUrl = '';
 
-  /** Mirror `status`, `search` and `health` into the page's query string, and read them back on load. */
+  /** Mirror `status`, `search`, `health`, `sort` and `since` into the page's query string, and read them back on load. */
   syncUrl = false;
 
   /** Prefix of the query parameters `sync-url` writes (`rensei-status`, …), so two widgets don't collide. */
@@ -249,6 +282,8 @@ export class RenseiSessionList extends LitElement {
   );
 
   readonly #sessionView = new SessionView();
+  /** Sorting (a chunk of its own, loaded once `sort` names a key), the range's paging, export. */
+  readonly #triage = new Triage(this, this.#feed, this.#sessionView, this.#rows.window);
   readonly #healthNames = new HealthNames();
 
   /** The words and locale of the current render: resolved once per render, not once per row. */
@@ -258,12 +293,12 @@ export class RenseiSessionList extends LitElement {
   constructor() {
     super();
     // A tick while something on screen counts: a working row's duration, a retry countdown.
-    this.addController(
-      new ClockController(
-        this,
-        () => !!this.#feed.failure?.retryAt || this.#rows.shown.some((row) => isTicking(row) && this.#feed.isLive(row)),
-      ),
-    );
+    // (A relative range ticks too: its oldest row leaves the view as the clock passes its start.)
+    const ticks = () =>
+      !!this.#feed.failure?.retryAt ||
+      this.#view.counts.ageOutAt !== null ||
+      this.#rows.shown.some((row) => isTicking(row) && this.#feed.isLive(row));
+    this.addController(new ClockController(this, ticks));
   }
 
   /** The loaded sessions, in order (read-only). */
@@ -281,6 +316,11 @@ export class RenseiSessionList extends LitElement {
     return this.#feed.loadMore();
   }
 
+  /** The view as CSV (RFC 4180, CRLF): every row that passes the filters and range, in the order shown. */
+  toCsv(): string {
+    return toCsv(this.#view.rows, Date.now());
+  }
+
   /**
    * Stops these sessions now, without asking (the host has asked) and without `sessions-stop`,
    * whatever `actions` says: at most 4 requests at once. Ids not loaded, ended, in flight or a dot
@@ -290,13 +330,29 @@ export class RenseiSessionList extends LitElement {
     return this.#stops.load().then((stops) => stops.stop(ids));
   }
 
-  get #filters(): SessionFilters {
-    return { status: this.status, search: this.search, health: this.health };
+  get #filters(): UrlState {
+    return { status: this.status, search: this.search, health: this.health, sort: this.sort, since: this.since };
   }
 
   /** The rows that pass the filters: one pass per change of rows or filters, however often this renders. */
   get #view(): SessionView {
     return this.#sessionView.update(this.#feed, this.#filters);
+  }
+
+  /**
+   * Settled also once a chunk on its way (sort, range, stop controls) is in, and has rendered.
+   * @internal Lit's lifecycle, as the manifest leaves the others out.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    const { sort, range } = this.#triage;
+    for (
+      let chunk;
+      (chunk = sort.arriving ?? range.arriving ?? this.#stops.arriving);
+      done = await super.getUpdateComplete()
+    )
+      await chunk;
+    return done;
   }
 
   override connectedCallback(): void {
@@ -326,7 +382,7 @@ export class RenseiSessionList extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.syncUrl && (changed.has('status') || changed.has('search') || changed.has('health'))) {
+    if (this.syncUrl && FILTER_KEYS.some((name) => changed.has(name))) {
       const href = withFiltersInUrl(location.href, this.#filters, this.urlParamPrefix);
       // Keep the history entry and its state: a single-page app's router must not notice.
       if (href !== location.href) history.replaceState(history.state, '', href);
@@ -336,14 +392,17 @@ export class RenseiSessionList extends LitElement {
   // ——— interaction ———
 
   /** A person changed the filters: apply, and tell the host (host-set filters fire nothing, like `change`). */
-  #setFilters(filters: Partial<SessionFilters>): void {
+  #setFilters(filters: Partial<UrlState>): void {
     Object.assign(this, filters);
     this.dispatchEvent(new FilterChangeEvent(this.#filters));
   }
 
-  /** The status and health selects and the search field: each control is named after its filter. */
+  /**
+   * The status, health and range selects, the search field, the summary's counts and the header's
+   * sort buttons: each control is named after its filter, and holds the value it sets.
+   */
   readonly #onFilterInput = (event: Event): void => {
-    const { name, value } = event.target as HTMLInputElement;
+    const { name, value } = event.currentTarget as HTMLInputElement;
     this.#setFilters({ [name]: value });
   };
 
@@ -367,9 +426,10 @@ export class RenseiSessionList extends LitElement {
       feed: this.#feed,
       view: this.#view,
       filters: this.#filters,
+      range: this.#triage.range.loaded,
       retry: () => void this.#feed.retry(),
       loadMore: () => void this.loadMore(),
-      clearFilters: () => this.#setFilters({ status: '', search: '', health: '' }),
+      clearFilters: () => this.#setFilters({ status: '', search: '', health: '', since: '' }),
       showNew: () => {
         this.#feed.showPending();
         this.#rows.window.scrollToTop();
@@ -391,7 +451,8 @@ export class RenseiSessionList extends LitElement {
         updatedAt: this.#feed.updatedAt,
         fromTab: this.#feed.fromTab,
         onInput: this.#onFilterInput,
-        extra: this.#stops.shown?.toolbar(),
+        exportCsv: () => this.#triage.download(this.toCsv()),
+        extra: [context.feed.isEmpty ? '' : renderSummary(context, this.#onFilterInput), this.#stops.shown?.toolbar()],
       })}
       ${renderNotices(context)}
       <div class="scroller" part="scroller">
@@ -404,6 +465,8 @@ export class RenseiSessionList extends LitElement {
   #renderGrid(rows: readonly SessionRow[]): TemplateResult {
     const t = this.#text;
     const grid = this.#grid;
+    const sorter = this.#triage.sort.loaded;
+    sorter?.hold(this.#view, grid.focusedId);
     const stops = this.#stops.shown;
     const rowContext: RowContext = {
       text: t,
@@ -420,6 +483,7 @@ export class RenseiSessionList extends LitElement {
       actions: stops ?? null,
     };
     this.#rows.show(rows, grid.focusedId, (row, index, tabStop) => rowContent(row, index, tabStop, rowContext));
-    return grid.frame(rows.length, t, this.#feed.pending, stops?.checkAll(), stops ? 'acts' : '');
+    const header = renderHeader(t, this.sort, (key) => sorter?.ariaSort(key), this.#onFilterInput, stops?.checkAll());
+    return grid.frame(rows.length, t, this.#feed.pending, header, stops ? 'acts' : '');
   }
 }

@@ -4,12 +4,15 @@
  * passes the verbs in.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SessionFeedController } from '../../controllers/session-feed.js';
-import { hasActiveFilters, isHealthFilter, type SessionFilters } from '../../model/filter.js';
+import { hasActiveFilters, isHealthFilter } from '../../model/filter.js';
 import { formatCost, formatCount } from '../../model/format.js';
 import type { SessionRow } from '../../model/session-row.js';
 import type { SessionView } from '../../model/session-view.js';
+import type { UrlState } from '../../model/url-filters.js';
 import type { SessionListStrings } from '../../strings.js';
+import type { RangeEngine } from './range-engine.js';
 import { healthLabel } from './toolbar.js';
 
 export interface ListContext {
@@ -17,7 +20,9 @@ export interface ListContext {
   locale: string | undefined;
   feed: SessionFeedController;
   view: SessionView;
-  filters: SessionFilters;
+  filters: UrlState;
+  /** The range chunk, once `since` has brought it in (it says the range's notices). */
+  range: RangeEngine | undefined;
   retry(): void;
   loadMore(): void;
   clearFilters(): void;
@@ -36,12 +41,21 @@ function rejectedWords({ feed, t, locale }: ListContext): string {
   return t.rejectedRows(rejected.length, formatCount(rejected.length, locale), rejected[0]!.reason);
 }
 
-/** Non-blocking notices above rows that stay: a failed request, rows that could not be shown. */
+/** A notice; `live` ones are a status region (the element's announcer says the others). */
+const notice = (kind: string, words: unknown, live?: boolean): TemplateResult =>
+  html`<div class="notice" part="notice" data-kind=${kind} role=${ifDefined(live ? 'status' : undefined)}>
+    ${words}
+  </div>`;
+
+/**
+ * Non-blocking notices above rows that stay: a failed request, rows that could not be shown, a
+ * `since` that is not a range, a range only partly loaded.
+ */
 export function renderNotices(context: ListContext): TemplateResult | typeof nothing {
-  const { feed, t } = context;
-  if (feed.isEmpty) return nothing;
-  const { failure, rejected } = feed;
-  // Each says what is wrong and what stays true; none is a live region (the element announces).
+  const { feed, t, locale } = context;
+  // With nothing loaded, a failure is the body's state, not a notice.
+  const { failure, rejected, unreadable } = feed.isEmpty ? ({} as Partial<typeof feed>) : feed;
+  // Each says what is wrong and what stays true.
   const notices: TemplateResult[] = [];
   if (failure) {
     const said =
@@ -49,24 +63,51 @@ export function renderNotices(context: ListContext): TemplateResult | typeof not
     const stopped = feed.authStopped ? ` ${t.authStopped}` : '';
     notices.push(
       // No live region: the element announces a failure once; the countdown ticks silently.
-      html`<div class="notice" part="notice" data-kind=${failure.error.kind}>
-        <span>${said} ${retryCountdown(context)}${stopped}</span>
-        <button type="button" part="notice-action" ?disabled=${feed.pending} @click=${context.retry}>${t.retry}</button>
-      </div>`,
+      notice(
+        failure.error.kind,
+        html`<span>${said} ${retryCountdown(context)}${stopped}</span>
+          <button type="button" part="notice-action" ?disabled=${feed.pending} @click=${context.retry}>
+            ${t.retry}
+          </button>`,
+      ),
     );
   }
-  if (rejected.length > 0) {
-    notices.push(html`<div class="notice" part="notice" data-kind="rejected">${rejectedWords(context)}</div>`);
-  }
-  if (feed.unreadable > 0) {
-    const count = feed.unreadable;
-    notices.push(
-      html`<div class="notice" part="notice" data-kind="unreadable">
-        ${t.unreadableFields(count, formatCount(count, context.locale))}
-      </div>`,
-    );
-  }
+  if (rejected?.length) notices.push(notice('rejected', rejectedWords(context)));
+  if (unreadable) notices.push(notice('unreadable', t.unreadableFields(unreadable, formatCount(unreadable, locale))));
+  // The range's own (range-engine.ts): both need the range chunk, so it says them.
+  context.range?.notices(context, notices, notice);
   return notices.length ? html`<div class="notices">${notices}</div>` : nothing;
+}
+
+/**
+ * Health at a glance over the view (every filter but health), and what the rows shown cost. Each
+ * count is a button named after the health filter, with its value, so a click goes through
+ * `onInput` like the filter controls.
+ */
+export function renderSummary({ t, locale, view }: ListContext, onInput: (event: Event) => void): TemplateResult {
+  const { counts } = view;
+  const item = (value: 'blocking' | 'attention', words: (formatted: string) => string) =>
+    counts[value]
+      ? html`<button
+          type="button"
+          part="summary-item"
+          name="health"
+          value=${value}
+          data-health=${value}
+          @click=${onInput}
+        >
+          ${words(formatCount(counts[value], locale))}
+        </button>`
+      : nothing;
+  const cost = formatCost(counts.totalCostUsd, locale);
+  return html`<div class="summary-bar" part="summary">
+    ${item('blocking', t.summaryBlocking)} ${item('attention', t.summaryAttention)}
+    <span class="total"
+      >${
+        counts.unknownCosts ? t.summaryCostAtLeast(cost, formatCount(counts.unknownCosts, locale)) : t.summaryCost(cost)
+      }</span
+    >
+  </div>`;
 }
 
 /** Floats over the rows (no layout space), so its appearing moves nothing the reader sees. */
@@ -175,7 +216,7 @@ export function renderFooter(context: ListContext): TemplateResult | typeof noth
   const { rows } = view;
   return html`<div class="footer" part="footer">
     <span class="summary">
-      ${t.footerSummary(rows.length, formatCount(rows.length, locale), formatCost(view.totalCostUsd, locale))}
+      ${t.footerCount(rows.length, formatCount(rows.length, locale))}
       ${hasActiveFilters(context.filters) ? t.footerOfLoaded(formatCount(feed.rows.length, locale)) : nothing}
     </span>
     ${rows.length > 0 ? renderLoadMore(context) : nothing}

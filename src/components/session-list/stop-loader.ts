@@ -5,32 +5,20 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { StopActions, StopActionsConfig } from './stop-actions.js';
+import { ChunkLoader } from './chunk-loader.js';
 
-export class StopLoader {
-  #stops?: StopActions;
-  #loading?: Promise<StopActions>;
-
+export class StopLoader extends ChunkLoader<StopActions> {
   constructor(
-    readonly host: ReactiveControllerHost & HTMLElement,
-    readonly config: StopActionsConfig,
+    host: ReactiveControllerHost & HTMLElement,
+    config: StopActionsConfig,
     /** True while the host's `actions` include `stop`. */
     readonly wanted: () => boolean,
-  ) {}
-
-  /** Loaded, whether shown or not (for `stop()`, a reset). */
-  get loaded(): StopActions | undefined {
-    return this.#stops;
+  ) {
+    super(host, () => import('./stop-actions.js').then(({ StopActions }) => new StopActions(host, config)));
   }
 
   /** The stop controls, while `actions` shows them and once they have loaded. */
   get shown(): StopActions | undefined {
-    return this.wanted() ? this.#stops : undefined;
-  }
-
-  load(): Promise<StopActions> {
-    return (this.#loading ??= import('./stop-actions.js').then(({ StopActions }) => {
-      this.host.requestUpdate();
-      return (this.#stops = new StopActions(this.host, this.config));
-    }));
+    return this.wanted() ? this.loaded : undefined;
   }
 }

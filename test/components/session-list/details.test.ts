@@ -155,13 +155,13 @@ describe('<rensei-session-list> details people expect', () => {
       select.dispatchEvent(new Event('change'));
       await el.updateComplete;
       expect(seen).to.deep.equal([
-        { status: 'failed', search: 'ENG', health: '' },
-        { status: 'working', search: 'ENG', health: '' },
+        { status: 'failed', search: 'ENG', health: '', sort: '', since: '' },
+        { status: 'working', search: 'ENG', health: '', sort: '', since: '' },
       ]);
       // Nothing is working, so the empty state offers to clear the filters: that is a person's change too.
       const event = oneEvent(el, 'filter-change') as Promise<FilterChangeEvent>;
       part(el, 'clear-filters')!.click();
-      expect((await event).detail).to.deep.equal({ status: '', search: '', health: '' });
+      expect((await event).detail).to.deep.equal({ status: '', search: '', health: '', sort: '', since: '' });
     });
   });
 

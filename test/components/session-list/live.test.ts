@@ -1,3 +1,4 @@
+import { setViewport } from '@web/test-runner-commands';
 import { expect } from '@open-wc/testing';
 import { installFakeFetch, page, rawSession, sessions, type FakeFetch } from '../../helpers/fake-fetch.js';
 import { flush, mount, part, rowIds, rowText, settled, shadow, text } from '../../helpers/element.js';
@@ -222,12 +223,22 @@ describe('<rensei-session-list> live refresh after a burst', () => {
   });
 
   // Issue 14: past the few pages a refresh fetches, the rest of a burst was unreachable until a reload.
+  let restoreViewport = async () => {};
+  afterEach(async () => {
+    await restoreViewport();
+    restoreViewport = async () => {};
+  });
+
   it('leaves no hole after a burst of more than six pages: "load more" fills the gap first', async () => {
     const older = sessions(4);
     const burst = sessions(20);
     let all = older;
     fake = installFakeFetch(keysetApi(() => all, 2));
+    // Tall enough for every row in the window under the toolbar (filters, range, export, summary).
+    const viewport = { width: innerWidth, height: innerHeight };
+    await setViewport({ width: viewport.width, height: 900 });
     const el = await mount();
+    restoreViewport = () => setViewport(viewport);
     expect(rowIds(el)).to.deep.equal(older.slice(0, 2).map((row) => row.id));
     all = [...burst, ...older];
     void el.refresh();

@@ -97,7 +97,7 @@ describe('<rensei-session-list> windowing', function () {
 
   it('keeps the keyboard model, focus and the tooltip across the window (End, Home, PageDown)', async () => {
     fake = installFakeFetch(() => page(rows));
-    const el = await mount({ style: 'height: 400px' });
+    const el = await mount({ style: 'height: 480px' });
     await settleElement(el);
     parts(el, 'row')[0]!.focus();
     await sendKeys({ press: 'End' });
