@@ -4,8 +4,9 @@
 
 import { ControlError, parseControl, parseFaultSpec, parseReset } from './control.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { applyFaults, FaultBoard, MODIFIER_KINDS, type ActiveFault, type FaultSpec } from './faults.js';
+import { applyFaults, FaultBoard, type ActiveFault, type FaultSpec } from './faults.js';
 import { errorResponse, jsonResponse, type MockRequest, type MockResponse } from './messages.js';
+import { conditional, preflight, withCors } from './http-headers.js';
 import { ORG_SLUG, type DurationField, type ProjectConfig } from './org.js';
 import { sessionStateAt } from './session.js';
 import type { Thresholds } from './signals.js';
@@ -164,58 +165,6 @@ function sessionsPage(simulation: Simulation, scope: KnownScope, query: URLSearc
   );
   const last = page.rows.at(-1)?.script;
   return jsonResponse(200, { sessions, cursor: page.hasMore && last ? encodeCursor(last) : null });
-}
-
-function withCors(response: MockResponse, origin: string | undefined): MockResponse {
-  if (!origin) return response;
-  const cors = {
-    'access-control-allow-origin': origin,
-    'access-control-allow-credentials': 'true',
-    // Not a CORS-safelisted response header: without this a cross-origin widget cannot read it.
-    'access-control-expose-headers': 'Retry-After, ETag',
-    vary: 'Origin',
-  };
-  return { ...response, headers: { ...response.headers, ...cors } };
-}
-
-/** A page's ETag: FNV-1a of its body, so an unchanged page keeps it. */
-function etagOf(body: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < body.length; i++) hash = Math.imul(hash ^ body.charCodeAt(i), 0x01000193);
-  return `"${(hash >>> 0).toString(16)}-${body.length.toString(16)}"`;
-}
-
-/**
- * ETags on a 200 page, and a 304 with no body when `If-None-Match` names the page's ETag (unless
- * a `no-etag` fault is on). A `refuse-if-none-match` fault fails a request that carries the header.
- */
-function conditional(request: MockRequest, answer: MockResponse, taken: readonly ActiveFault[]): MockResponse {
-  const asked = request.headers['if-none-match'];
-  if (asked && taken.some((fault) => fault.kind === 'refuse-if-none-match')) return { ...answer, fault: 'refuse' };
-  // A fault that fails the request acts on a whole page that carries no ETag (so never on a 304).
-  const failing = taken.some((fault) => !MODIFIER_KINDS.includes(fault.kind));
-  if (answer.status !== 200 || failing || taken.some((fault) => fault.kind === 'no-etag')) return answer;
-  const etag = etagOf(answer.body);
-  if (asked === etag) return { status: 304, headers: { etag, 'cache-control': 'no-store' }, body: '' };
-  return { ...answer, headers: { ...answer.headers, etag } };
-}
-
-function preflight(request: MockRequest, refuseIfNoneMatch: boolean): MockResponse {
-  const asked = request.headers['access-control-request-headers'] || 'Authorization, Content-Type';
-  return {
-    status: 204,
-    headers: {
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': refuseIfNoneMatch
-        ? asked
-            .split(',')
-            .filter((name) => name.trim().toLowerCase() !== 'if-none-match')
-            .join(',')
-        : asked,
-      'access-control-max-age': '600',
-    },
-    body: '',
-  };
 }
 
 export function createMockApi(options: MockApiOptions = {}): MockApi {
