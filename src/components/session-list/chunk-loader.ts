@@ -9,6 +9,8 @@ import type { ReactiveControllerHost } from 'lit';
 export class ChunkLoader<T> {
   #value?: T;
   #loading?: Promise<T>;
+  /** Loaded or failed: nothing is on its way any more. */
+  #settled = false;
 
   constructor(
     readonly host: ReactiveControllerHost,
@@ -22,14 +24,19 @@ export class ChunkLoader<T> {
   }
 
   load(): Promise<T> {
-    return (this.#loading ??= this.open().then((value) => {
-      this.host.requestUpdate();
-      return (this.#value = value);
-    }));
+    return (this.#loading ??= this.open()
+      .then((value) => {
+        this.host.requestUpdate();
+        return (this.#value = value);
+      })
+      .finally(() => (this.#settled = true)));
   }
 
-  /** While it is on its way: settles once it is in, or failed (then the host goes on without it). */
+  /**
+   * While it is on its way: settles once it is in, or failed (then the host goes on without it).
+   * Undefined once settled, so a host that waits for whatever is arriving stops waiting.
+   */
   get arriving(): Promise<unknown> | undefined {
-    return this.#value ? undefined : this.#loading?.catch(() => {});
+    return this.#settled ? undefined : this.#loading?.catch(() => {});
   }
 }
