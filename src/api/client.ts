@@ -188,9 +188,9 @@ async function httpError(response: Response, body: string, request: SessionsRequ
 
 /** A page with something unreadable in it, row by row (forgiving.ts): the good rows kept. */
 async function parseRowByRow(json: unknown, status: number): Promise<ParsedPage> {
-  const { parseSessionsPage, SchemaError } = await import('./forgiving.js');
+  const { parseRows, SchemaError } = await import('./forgiving.js');
   try {
-    return parseSessionsPage(json);
+    return parseRows(json);
   } catch (error) {
     if (error instanceof SchemaError) throw new ApiError('invalid', error.message, status);
     throw error;

@@ -67,10 +67,13 @@ function readable(row: unknown, issues: readonly Issue[]): Record<string, unknow
 
 /** Parses one page, keeping the valid rows; throws SchemaError when the page itself is not a list. */
 export function parseSessionsPage(body: unknown): ParsedPage {
-  // Nearly every page is valid throughout: one parse. Otherwise row by row (below), which gives
-  // the same rows and messages, as a valid page is one where every row parses on its own.
-  const valid = parseValidPage(body);
-  if (valid) return valid;
+  // Nearly every page is valid throughout: one parse. Otherwise row by row, which gives the same
+  // rows and messages, as a valid page is one where every row parses on its own.
+  return parseValidPage(body) ?? parseRows(body);
+}
+
+/** A page that failed `parseValidPage`, row by row: what `parseSessionsPage` does after that check. */
+export function parseRows(body: unknown): ParsedPage {
   const list = z.safeParse(pageSchema, body, { reportInput: true });
   if (!list.success) {
     throw new SchemaError(`The server's answer is not a session list: ${describeIssue(list.error.issues[0]!)}.`);

@@ -7,12 +7,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Session } from '../api/schema.js';
 import { cutOf } from '../model/range.js';
+import { timeOf } from '../model/session-row.js';
 import type { SessionFeedController } from './session-feed.js';
 
 /** Pages fetched at most for one change of `since` (CONTRACT §5). */
 export const MAX_RANGE_PAGES = 20;
 
-const startedBefore = (cut: number) => (session: Session) => !!session.startedAt && Date.parse(session.startedAt) < cut;
+const startedBefore = (cut: number) => (session: Session) => (timeOf(session.startedAt) ?? cut) < cut;
 
 export class RangeCoverage implements ReactiveController {
   /** The `since` covered, or being covered; null: none yet (or the feed started over). */

@@ -4,6 +4,8 @@
  * (filterRows applies it, in its one pass).
  */
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** `30m`, `24h`, `1.5d`: back from now. */
+const RELATIVE = /^(\d+(?:\.\d+)?)([mhd])$/;
 
 /** Why `since` is ignored, or the cut: ms since the epoch, or null for no range. */
 export type Cut = number | null | 'bad';
@@ -12,7 +14,7 @@ export type Cut = number | null | 'bad';
 export function cutOf(since: string, now: number): Cut {
   const value = since.trim();
   if (!value) return null;
-  const relative = /^(\d+(?:\.\d+)?)([mhd])$/.exec(value);
+  const relative = RELATIVE.exec(value);
   if (relative) return now - Number(relative[1]) * UNIT_MS[relative[2]!]!;
   // A date first (`2026-06-01`), so a bare number or a word that Date.parse forgives is refused.
   const ms = /^\d{4}-\d\d-\d\d/.test(value) ? Date.parse(value) : NaN;
@@ -21,5 +23,5 @@ export function cutOf(since: string, now: number): Cut {
 
 /** True for a relative range, whose cut moves with the clock. */
 export function isRelative(since: string): boolean {
-  return /^\s*[\d.]+[mhd]\s*$/.test(since);
+  return RELATIVE.test(since.trim());
 }

@@ -51,7 +51,16 @@ export class SessionView {
   #rowsVersion = -1;
   #key = '';
   #status = '';
-  #counts = { rows: [] as SessionRow[], totalCostUsd: 0, ageOutAt: null } as ViewCounts;
+  #counts: ViewCounts = {
+    rows: [],
+    totalCostUsd: 0,
+    unknownCosts: 0,
+    blocking: 0,
+    attention: 0,
+    oldestStartMs: null,
+    badSince: false,
+    ageOutAt: null,
+  };
   #statusOptions: StatusOption[] = [];
   readonly #parts: Partial<ViewParts> = {};
 
