@@ -207,5 +207,10 @@ describe('SortedRows: a refresh moves what changed', () => {
     }
     expect(sorts).to.equal(0);
     expect(view.rows.length).to.be.below(500);
+    // Still in cost order: what a view that sorts from scratch shows for the same query.
+    const fresh = new SessionView();
+    fresh.extend({ sorter: new SortedRows() });
+    const last = { ...query, health: 'attention' };
+    expect(view.rows.map((row) => row.id)).to.deep.equal(fresh.update(source, last, NOW).rows.map((row) => row.id));
   });
 });

@@ -315,6 +315,8 @@ describe('actions="stop"', () => {
     const stopped = oneEvent(el, 'sessions-stopped') as Promise<SessionsStoppedEvent>;
     const second = await el.stop([live!.id, 'ffffffffffffffff', ended.id, '..', '%2e%2e']);
     expect((await stopped).detail.results).to.deep.equal(second);
+    // Every refused id comes back, in the order asked: none is dropped without a word.
+    expect(second.map((r) => r.id)).to.deep.equal([live!.id, 'ffffffffffffffff', ended.id, '..', '%2e%2e']);
     for (const result of second) expect(result, result.id).to.include({ ok: false, status: null });
     expect(second.map((r) => r.message)).to.satisfy((messages: string[]) => messages.every((m) => m.length > 10));
     gate.releaseAll();
