@@ -8,6 +8,7 @@
  * the page's other widgets and to the other tabs (`feed-message.ts`). A follower tab's watchdog
  * takes over from a leader that went silent for two intervals.
  */
+import { spread } from '../model/backoff.js';
 import { decodeMessage, encodeAnswer, HELLO, PROTOCOL, type SharedAnswer } from '../model/feed-message.js';
 import { feedKeyText, feedName, type FeedIdentity } from '../model/feed-key.js';
 import { TabElection } from './tab-election.js';
@@ -45,8 +46,6 @@ const DUE_FRACTION = 0.5;
 const HELLO_WAIT_MS = 500;
 
 const hubs = new Map<string, FeedHub>();
-
-const spread = (ms: number) => ms * (0.9 + 0.2 * Math.random());
 
 /**
  * Joins the feed these settings name, creating its hub (and, across tabs, its channel and

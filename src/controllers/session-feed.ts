@@ -17,7 +17,7 @@ import type { FeedConfig, FeedFailure } from './feed-config.js';
 import { fetchPages, mergeAnswer, pageFetcher, type Answer } from './feed-pages.js';
 import type { FeedShare } from './feed-share.js';
 import { RefreshTimer, wakeDelay, warnBelowFloor } from './refresh-timer.js';
-import { retryDelay } from '../model/backoff.js';
+import { retryDelay, spread } from '../model/backoff.js';
 import { MIN_REFRESH_INTERVAL_S, refreshIntervalMs } from '../model/delay.js';
 import type { SessionRow } from '../model/session-row.js';
 import { SessionStore } from '../model/session-store.js';
@@ -325,7 +325,7 @@ export class SessionFeedController implements ReactiveController {
 
   /** Each interval spread ±10 %, so widgets, tabs and pages drift apart instead of firing together. */
   #scheduleRefresh(delayMs: number): void {
-    if (delayMs > 0 && !this.#authStopped) this.#schedule('refresh', delayMs * (0.9 + 0.2 * Math.random()));
+    if (delayMs > 0 && !this.#authStopped) this.#schedule('refresh', spread(delayMs));
   }
 
   /** Replaces the planned attempt, if any. */

@@ -50,3 +50,6 @@ export function retryDelay(
   if (intervalMs === 0) return null;
   return backoffDelay(failures, intervalMs, Math.max(intervalMs, RETRY_CAP_MS));
 }
+
+/** `ms` spread ±10 %, so widgets, tabs and pages that refresh at one interval drift apart. */
+export const spread = (ms: number): number => ms * (0.9 + 0.2 * Math.random());

@@ -38,7 +38,7 @@ const HEALTH_RANK: Record<string, number> = { red: 0, yellow: 1, unknown: 2, gre
  * Text that compares with `<` in natural order: lower-cased, each run of digits led by its length
  * (`eng-9` before `eng-10`), leading zeros dropped.
  */
-export function naturalKey(text: string): string {
+function naturalKey(text: string): string {
   return text.toLowerCase().replace(/\d+/g, (digits) => {
     const significant = digits.replace(/^0+(?=\d)/, '');
     return String.fromCharCode(0x30 + significant.length) + significant;
@@ -48,7 +48,7 @@ export function naturalKey(text: string): string {
 export type SortValue = number | string | null;
 
 /** `row`'s value for `key`, ascending in the key's natural direction; null when the row lacks it. */
-export function sortValue(row: SessionRow, key: SortKey, now: number): SortValue {
+function sortValue(row: SessionRow, key: SortKey, now: number): SortValue {
   const { session } = row;
   switch (key) {
     case 'health':
@@ -78,7 +78,7 @@ export interface Sorted {
 }
 
 /** The comparison of text values for `reversed` (or not): missing values last both ways, ties by `pos`. */
-export function comparer(reversed: boolean): (a: Sorted, b: Sorted) => number {
+function comparer(reversed: boolean): (a: Sorted, b: Sorted) => number {
   const direction = reversed ? -1 : 1;
   return (a, b) => {
     const x = a.value;

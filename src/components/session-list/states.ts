@@ -146,12 +146,12 @@ export function renderBody(
   });
 }
 
-export function renderLoading(t: SessionListStrings): TemplateResult {
+function renderLoading(t: SessionListStrings): TemplateResult {
   return html`<div class="state loading" part="loading" role="status">${t.loading}</div>`;
 }
 
 /** Nothing to show, and why: the request failed, or every row of the answer was rejected. */
-export function renderError(context: ListContext): TemplateResult {
+function renderError(context: ListContext): TemplateResult {
   const { feed, t } = context;
   // The alert holds the words that change only with the failure; the countdown, outside it, ticks
   // without being read out every second.
@@ -167,7 +167,7 @@ export function renderError(context: ListContext): TemplateResult {
 }
 
 /** Nothing loaded: the project has no sessions, or (a cursor goes on) none in the pages so far. */
-export function renderEmptyProject(context: ListContext): TemplateResult {
+function renderEmptyProject(context: ListContext): TemplateResult {
   const { t, feed } = context;
   if (feed.hasMore) {
     return html`<div class="state empty" part="empty" data-empty="more">
@@ -181,7 +181,7 @@ export function renderEmptyProject(context: ListContext): TemplateResult {
 }
 
 /** Nothing matches the filters: say which, offer to clear them, and to load more while there is more. */
-export function renderFilteredEmpty(context: ListContext): TemplateResult {
+function renderFilteredEmpty(context: ListContext): TemplateResult {
   const { t, feed, filters } = context;
   const more = feed.hasMore;
   const said = more
@@ -202,7 +202,7 @@ export function renderFilteredEmpty(context: ListContext): TemplateResult {
   </div>`;
 }
 
-export function renderLoadMore({ feed, t, loadMore }: ListContext): TemplateResult | typeof nothing {
+function renderLoadMore({ feed, t, loadMore }: ListContext): TemplateResult | typeof nothing {
   if (!feed.hasMore) return nothing;
   const loading = feed.pendingKind === 'more';
   return html`<button type="button" part="load-more" ?disabled=${loading} @click=${loadMore}>

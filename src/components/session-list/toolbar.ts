@@ -8,8 +8,8 @@ import { clip, formatCount, formatTime } from '../../model/format.js';
 import type { UrlState } from '../../model/url-filters.js';
 import type { SessionListStrings } from '../../strings.js';
 
-export const HEALTH_FILTERS = ['', 'attention', 'blocking'];
-export const SINCE_OPTIONS = ['', '1h', '24h', '7d'];
+const HEALTH_FILTERS = ['', 'attention', 'blocking'];
+const SINCE_OPTIONS = ['', '1h', '24h', '7d'];
 
 export interface ToolbarState {
   t: SessionListStrings;
